@@ -2,6 +2,6 @@
     byte-order marks) removed, lower-cased; empty -> null. Nothing fancier. -#}
 {% macro normalize_email(expr) -%}
     nullif(lower(regexp_replace(
-        {{ expr }}, '^[[:space:] ﻿]+|[[:space:] ﻿]+$', '', 'g'
+        {{ expr }}, '^[[:space:] ﻿]+|[[:space:] ﻿]+$', '', 'g'
     )), '')
 {%- endmacro %}

@@ -2,15 +2,15 @@
     Roles on PostgreSQL: only csr_pii_reader reads the pii schema; csr_analyst reads
     marts and data_quality and nothing else. DuckDB has no roles: nothing to do there.
 -#}
-{% macro apply_grants() -%}
-    {{ return(adapter.dispatch('apply_grants', 'csr_analytics')()) }}
+{% macro grant_schema_access() -%}
+    {{ return(adapter.dispatch('grant_schema_access', 'csr_analytics')()) }}
 {%- endmacro %}
 
-{% macro default__apply_grants() -%}
+{% macro default__grant_schema_access() -%}
     select 1
 {%- endmacro %}
 
-{% macro postgres__apply_grants() -%}
+{% macro postgres__grant_schema_access() -%}
     do $grants$
     declare
         role_name text;

@@ -1,0 +1,22 @@
+{#-
+    Every row of a raw table with its lineage and observation time (the file's export
+    date), as text columns. `rename` maps raw column -> staged text column name.
+-#}
+{% macro export_rows(source_name, table_name, rename={}) -%}
+    select
+        '{{ table_name }}' as _source_table,
+        'export' as _feed,
+        raw_rows._load_id,
+        raw_rows._source_file,
+        raw_rows._source_line,
+        raw_rows._loaded_at,
+        raw_rows._extra,
+        loads.export_date as _observed_at,
+        cast(null as text) as _webhook_event_id
+        {%- for column in csr_analytics.raw_columns(source_name, table_name) %},
+        raw_rows.{{ column }} as {{ rename.get(column, column) }}
+        {%- endfor %}
+    from {{ source(source_name, table_name) }} as raw_rows
+    left join {{ ref('base_loader__loads') }} as loads
+        on raw_rows._load_id = loads.load_id
+{%- endmacro %}

@@ -1,0 +1,94 @@
+{%- set columns = [
+    {'name': 'session_id', 'type': 'uuid', 'required': true},
+    {'name': 'skill_id', 'type': 'integer', 'required': true, 'min': 1},
+    {'name': 'skill_name', 'required': true},
+    {'name': 'teacher_id', 'type': 'uuid', 'required': true},
+    {'name': 'learner_id', 'type': 'uuid', 'required': true},
+    {'name': 'completed_at', 'type': 'timestamp', 'required': true, 'business': true},
+    {'name': 'skill_category'},
+    {'name': 'match_id', 'type': 'uuid'},
+    {'name': 'scheduled_at', 'type': 'timestamp'},
+    {'name': 'duration_minutes', 'type': 'integer', 'min': 1},
+    {'name': 'format'},
+    {'name': 'proficiency_level', 'type': 'enum', 'values': ['beginner', 'intermediate', 'advanced']},
+    {'name': 'teacher_rating', 'type': 'number', 'min': 0, 'max': 1},
+    {'name': 'learner_rating', 'type': 'number', 'min': 0, 'max': 1},
+    {'name': 'teacher_comment'},
+    {'name': 'learner_comment'},
+    {'name': 'learner_progress', 'type': 'enum', 'values': ['no-progress', 'some-progress',
+        'good-progress', 'excellent-progress']},
+    {'name': 'sdg_goals', 'type': 'json_array'},
+    {'name': 'valuation_points', 'type': 'integer', 'min': 1},
+] -%}
+
+with observations as (
+    {{ csr_analytics.export_rows('buddy', 'buddy_skill_sessions') }}
+    union all
+    {{ csr_analytics.webhook_rows('buddy_skill_sessions') }}
+),
+
+users as (
+    select * from {{ ref('base_buddy__users') }}
+    where is_accepted and not is_superseded
+),
+
+cleaned as (
+    select
+        {{ csr_analytics.lineage_columns() }},
+        {{ csr_analytics.staged_text_columns(columns) }}
+    from observations
+),
+
+typed as (
+    select
+        cleaned.*,
+        {{ csr_analytics.staged_typed_columns(columns) }}
+    from cleaned
+),
+
+with_sides as (
+    select
+        typed.*,
+        teachers.email as teacher_email,
+        learners.email as learner_email
+    from typed
+    left join users as teachers
+        on typed.teacher_id = teachers.user_id
+    left join users as learners
+        on typed.learner_id = learners.user_id
+),
+
+checked as (
+    select
+        with_sides.*,
+        coalesce(session_id, lower(session_id__text)) as _record_key,
+        {{ csr_analytics.code_list(csr_analytics.staged_column_checks(columns) + [
+            csr_analytics.check_condition('teacher_id is not null and teacher_email is null', 'orphan:teacher_id'),
+            csr_analytics.check_condition('learner_id is not null and learner_email is null', 'orphan:learner_id'),
+            csr_analytics.check_condition(
+                'teacher_id = learner_id or teacher_email = learner_email', 'self_reference:learner_id'),
+            csr_analytics.check_condition(
+                'sdg_goals is not null and not (' ~ csr_analytics.json_int_array_within('sdg_goals', 1, 17) ~ ')',
+                'out_of_range:sdg_goals'),
+        ]) }} as _failures,
+        cast(null as text) as _warnings
+    from with_sides
+),
+
+marked as (
+    {{ csr_analytics.mark_accepted('checked', '_record_key') }}
+),
+
+final as (
+    select
+        {{ csr_analytics.lineage_columns() }},
+        _record_key,
+        {{ csr_analytics.staged_column_names(columns) }},
+        _failures,
+        _warnings,
+        is_accepted,
+        is_superseded
+    from marked
+)
+
+select * from final
