@@ -34,7 +34,8 @@
         {%- set kind = spec.get('type', 'text') -%}
         {%- set rule = {'uuid': 'invalid_uuid', 'email': 'invalid_email', 'timestamp': 'invalid_timestamp',
             'integer': 'invalid_integer', 'number': 'invalid_number', 'enum': 'invalid_enum',
-            'json_array': 'invalid_json', 'json_object': 'invalid_json', 'text': 'invalid_text'}[kind] -%}
+            'json_array': 'invalid_json', 'json_object': 'invalid_json', 'json_any': 'invalid_json',
+            'date': 'invalid_timestamp', 'country': 'invalid_enum', 'text': 'invalid_text'}[kind] -%}
         {%- do checks.append(csr_analytics.check_value(text, typed, rule, name, spec.get('required', false))) -%}
         {%- if spec.get('min') is not none -%}
             {%- do checks.append(csr_analytics.check_condition(typed ~ ' < ' ~ spec['min'], 'out_of_range:' ~ name)) -%}

@@ -1,0 +1,90 @@
+{#-
+    Company memberships: a person belongs to a company on the UTC dates in
+    [joined_at, left_at). Overlapping memberships of one person are kept with a warning.
+-#}
+{%- set columns = [
+    {'name': 'company_id', 'required': true},
+    {'name': 'user_email', 'type': 'email', 'required': true},
+    {'name': 'joined_at', 'type': 'timestamp'},
+    {'name': 'left_at', 'type': 'timestamp'},
+] -%}
+
+with observations as (
+    {{ csr_analytics.export_rows('platform', 'platform_company_users') }}
+),
+
+
+cleaned as (
+    select
+        {{ csr_analytics.lineage_columns() }},
+        {{ csr_analytics.staged_text_columns(columns) }}
+    from observations
+),
+
+typed as (
+    select
+        cleaned.*,
+        {{ csr_analytics.staged_typed_columns(columns) }}
+    from cleaned
+),
+
+checked as (
+    select
+        typed.*,
+        coalesce(company_id__text, '') || '|' || coalesce(user_email, lower(trim(user_email__text)), '') || '|' || coalesce(cast(joined_at as text), joined_at__text, '') as _record_key,
+        {{ csr_analytics.code_list(csr_analytics.staged_column_checks(columns) + [
+            csr_analytics.check_condition('left_at < joined_at', 'before_start:left_at'),
+        ]) }} as _failures
+    from typed
+),
+
+current_memberships as (
+    select * from checked
+    where _failures is null
+),
+
+overlapping as (
+    select distinct
+        this_membership._load_id,
+        this_membership._source_line,
+        this_membership._source_table
+    from current_memberships as this_membership
+    inner join current_memberships as other_membership
+        on this_membership.user_email = other_membership.user_email
+        and this_membership._record_key <> other_membership._record_key
+        and coalesce(this_membership.joined_at, cast('1900-01-01' as timestamp))
+            < coalesce(other_membership.left_at, cast('9999-12-31' as timestamp))
+        and coalesce(other_membership.joined_at, cast('1900-01-01' as timestamp))
+            < coalesce(this_membership.left_at, cast('9999-12-31' as timestamp))
+),
+
+rechecked as (
+    select
+        checked.*,
+        {{ csr_analytics.code_list([
+            csr_analytics.check_condition('overlapping._load_id is not null', 'overlapping_membership:joined_at'),
+        ]) }} as _warnings
+    from checked
+    left join overlapping
+        on checked._load_id = overlapping._load_id
+        and checked._source_line = overlapping._source_line
+        and checked._source_table = overlapping._source_table
+),
+
+marked as (
+    {{ csr_analytics.mark_accepted('rechecked', '_record_key') }}
+),
+
+final as (
+    select
+        {{ csr_analytics.lineage_columns() }},
+        _record_key,
+        {{ csr_analytics.staged_column_names(columns) }},
+        _failures,
+        _warnings,
+        is_accepted,
+        is_superseded
+    from marked
+)
+
+select * from final

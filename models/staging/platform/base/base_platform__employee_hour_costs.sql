@@ -1,0 +1,56 @@
+{%- set columns = [
+    {'name': 'company_id', 'required': true},
+    {'name': 'hourly_cost', 'type': 'number', 'required': true, 'min': 0, 'precision': 18, 'scale': 2},
+    {'name': 'currency', 'required': true},
+    {'name': 'valid_from', 'type': 'date'},
+    {'name': 'valid_to', 'type': 'date'},
+] -%}
+
+with observations as (
+    {{ csr_analytics.export_rows('platform', 'platform_employee_hour_costs') }}
+),
+
+
+cleaned as (
+    select
+        {{ csr_analytics.lineage_columns() }},
+        {{ csr_analytics.staged_text_columns(columns) }}
+    from observations
+),
+
+typed as (
+    select
+        cleaned.*,
+        {{ csr_analytics.staged_typed_columns(columns) }}
+    from cleaned
+),
+
+checked as (
+    select
+        typed.*,
+        coalesce(company_id__text, '') || '|' || coalesce(cast(valid_from as text), valid_from__text, '') as _record_key,
+        {{ csr_analytics.code_list(csr_analytics.staged_column_checks(columns) + [
+            csr_analytics.check_condition("currency <> '" ~ var('reporting_currency') ~ "'", 'unsupported_currency:currency'),
+            csr_analytics.check_condition('valid_to < valid_from', 'before_start:valid_to'),
+        ]) }} as _failures,
+        cast(null as text) as _warnings
+    from typed
+),
+
+marked as (
+    {{ csr_analytics.mark_accepted('checked', '_record_key') }}
+),
+
+final as (
+    select
+        {{ csr_analytics.lineage_columns() }},
+        _record_key,
+        {{ csr_analytics.staged_column_names(columns) }},
+        _failures,
+        _warnings,
+        is_accepted,
+        is_superseded
+    from marked
+)
+
+select * from final

@@ -1,0 +1,54 @@
+{%- set columns = [
+    {'name': 'user_email', 'type': 'email', 'required': true},
+    {'name': 'employed_at', 'type': 'timestamp', 'required': true, 'business': true},
+    {'name': 'employer'},
+    {'name': 'source'},
+] -%}
+
+with observations as (
+    {{ csr_analytics.export_rows('platform', 'platform_employment_outcomes') }}
+),
+
+
+cleaned as (
+    select
+        {{ csr_analytics.lineage_columns() }},
+        {{ csr_analytics.staged_text_columns(columns) }}
+    from observations
+),
+
+typed as (
+    select
+        cleaned.*,
+        {{ csr_analytics.staged_typed_columns(columns) }}
+    from cleaned
+),
+
+checked as (
+    select
+        typed.*,
+        coalesce(user_email, lower(trim(user_email__text)), '') || '|' || coalesce(cast(employed_at as text), employed_at__text, '') as _record_key,
+        {{ csr_analytics.code_list(csr_analytics.staged_column_checks(columns) + [
+
+        ]) }} as _failures,
+        cast(null as text) as _warnings
+    from typed
+),
+
+marked as (
+    {{ csr_analytics.mark_accepted('checked', '_record_key') }}
+),
+
+final as (
+    select
+        {{ csr_analytics.lineage_columns() }},
+        _record_key,
+        {{ csr_analytics.staged_column_names(columns) }},
+        _failures,
+        _warnings,
+        is_accepted,
+        is_superseded
+    from marked
+)
+
+select * from final

@@ -1,0 +1,60 @@
+{%- set columns = [
+    {'name': 'company_id', 'required': true},
+    {'name': 'program_type', 'type': 'enum', 'required': true,
+        'values': ['buddy', 'mentorship', 'language', 'upskilling']},
+    {'name': 'input_type', 'type': 'enum', 'required': true, 'values': ['cash', 'in_kind', 'management']},
+    {'name': 'amount', 'type': 'number', 'required': true, 'min': 0, 'precision': 18, 'scale': 2},
+    {'name': 'currency', 'required': true},
+    {'name': 'period_start', 'type': 'date', 'required': true},
+    {'name': 'period_end', 'type': 'date', 'required': true},
+    {'name': 'note'},
+] -%}
+
+with observations as (
+    {{ csr_analytics.export_rows('platform', 'platform_program_investments') }}
+),
+
+
+cleaned as (
+    select
+        {{ csr_analytics.lineage_columns() }},
+        {{ csr_analytics.staged_text_columns(columns) }}
+    from observations
+),
+
+typed as (
+    select
+        cleaned.*,
+        {{ csr_analytics.staged_typed_columns(columns) }}
+    from cleaned
+),
+
+checked as (
+    select
+        typed.*,
+        coalesce(company_id__text, '') || '|' || coalesce(program_type__text, '') || '|' || coalesce(input_type__text, '') || '|' || coalesce(cast(period_start as text), period_start__text, '') || '|' || coalesce(cast(period_end as text), period_end__text, '') as _record_key,
+        {{ csr_analytics.code_list(csr_analytics.staged_column_checks(columns) + [
+            csr_analytics.check_condition("currency <> '" ~ var('reporting_currency') ~ "'", 'unsupported_currency:currency'),
+            csr_analytics.check_condition('period_end < period_start', 'before_start:period_end'),
+        ]) }} as _failures,
+        cast(null as text) as _warnings
+    from typed
+),
+
+marked as (
+    {{ csr_analytics.mark_accepted('checked', '_record_key') }}
+),
+
+final as (
+    select
+        {{ csr_analytics.lineage_columns() }},
+        _record_key,
+        {{ csr_analytics.staged_column_names(columns) }},
+        _failures,
+        _warnings,
+        is_accepted,
+        is_superseded
+    from marked
+)
+
+select * from final

@@ -1,0 +1,57 @@
+{%- set columns = [
+    {'name': 'user_email', 'type': 'email', 'required': true},
+    {'name': 'dimension', 'type': 'enum', 'required': true,
+        'values': ['confidence', 'belonging', 'lang_level_proxy', 'job_readiness', 'well_being']},
+    {'name': 'score', 'type': 'number', 'required': true, 'min': 0, 'max': 1},
+    {'name': 'measured_at', 'type': 'timestamp', 'required': true, 'business': true},
+    {'name': 'text_type', 'type': 'enum',
+        'values': ['buddy_feedback', 'kintell_feedback', 'checkin_note', 'skill_feedback']},
+] -%}
+
+with observations as (
+    {{ csr_analytics.export_rows('q2q', 'q2q_outcome_scores') }}
+),
+
+
+cleaned as (
+    select
+        {{ csr_analytics.lineage_columns() }},
+        {{ csr_analytics.staged_text_columns(columns) }}
+    from observations
+),
+
+typed as (
+    select
+        cleaned.*,
+        {{ csr_analytics.staged_typed_columns(columns) }}
+    from cleaned
+),
+
+checked as (
+    select
+        typed.*,
+        coalesce(user_email, lower(trim(user_email__text)), '') || '|' || coalesce(dimension__text, '') || '|' || coalesce(cast(measured_at as text), measured_at__text, '') || '|' || coalesce(text_type__text, '') as _record_key,
+        {{ csr_analytics.code_list(csr_analytics.staged_column_checks(columns) + [
+
+        ]) }} as _failures,
+        cast(null as text) as _warnings
+    from typed
+),
+
+marked as (
+    {{ csr_analytics.mark_accepted('checked', '_record_key') }}
+),
+
+final as (
+    select
+        {{ csr_analytics.lineage_columns() }},
+        _record_key,
+        {{ csr_analytics.staged_column_names(columns) }},
+        _failures,
+        _warnings,
+        is_accepted,
+        is_superseded
+    from marked
+)
+
+select * from final
