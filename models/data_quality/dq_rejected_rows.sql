@@ -1,0 +1,17 @@
+with staged_rows as (
+    {{ csr_analytics.staged_row_outcomes() }}
+),
+
+final as (
+    select
+        _source_table as source_table,
+        _record_key as record_key,
+        _failures as reasons,
+        _load_id,
+        _source_file,
+        _source_line
+    from staged_rows
+    where not is_accepted
+)
+
+select * from final
