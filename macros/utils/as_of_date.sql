@@ -2,7 +2,7 @@
 {% macro as_of_date_value() -%}
     {%- set value = var('as_of_date', none) -%}
     {%- if value is none or value == '' -%}
-        {%- set value = modules.datetime.datetime.now(modules.datetime.timezone.utc).strftime('%Y-%m-%d') -%}
+        {%- set value = modules.datetime.datetime.now(modules.pytz.utc).strftime('%Y-%m-%d') -%}
     {%- endif -%}
     {%- set value = value | string -%}
     {%- if not modules.re.match('^[0-9]{4}-[0-9]{2}-[0-9]{2}$', value) -%}

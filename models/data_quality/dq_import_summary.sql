@@ -37,8 +37,10 @@ final as (
         loads.entity,
         loads.export_date,
         loads.rows_read as ledger_rows_read,
-        cast(coalesce(row_counts.rows_staged, 0) + coalesce(line_counts.loader_rejected_lines, 0)
-            as bigint) as rows_read,
+        cast(
+            coalesce(row_counts.rows_staged, 0) + coalesce(line_counts.loader_rejected_lines, 0)
+            as bigint
+        ) as rows_read,
         cast(coalesce(row_counts.rows_accepted, 0) as bigint) as rows_accepted,
         cast(coalesce(row_counts.rows_superseded, 0) as bigint) as rows_superseded,
         cast(coalesce(row_counts.rows_rejected, 0) as bigint) as rows_rejected,

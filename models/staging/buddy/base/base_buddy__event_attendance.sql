@@ -52,7 +52,7 @@ with_user as (
 checked as (
     select
         with_user.*,
-        coalesce(event_id, lower(event_id__text)) || '|' || coalesce(user_id, lower(user_id__text), '') as _record_key,
+        {{ csr_analytics.record_key(['event_id', 'user_id']) }} as _record_key,
         {{ csr_analytics.code_list(csr_analytics.staged_column_checks(columns) + [
             csr_analytics.check_condition('user_id is not null and not is_known_user', 'orphan:user_id'),
             csr_analytics.check_condition(

@@ -115,7 +115,10 @@ programs as (
         typed.*,
         coalesce(
             file_program_type,
-            case session_type when 'language connect' then 'language' when 'mentorship' then 'mentorship' end
+            case session_type
+                when 'language connect' then 'language'
+                when 'mentorship' then 'mentorship'
+            end
         ) as program_type,
         upper(language_level) as cefr_level,
         {{ csr_analytics.safe_divide('rating - 1', 4) }} as rating_normalized

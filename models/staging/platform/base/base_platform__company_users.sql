@@ -31,7 +31,9 @@ typed as (
 checked as (
     select
         typed.*,
-        coalesce(company_id__text, '') || '|' || coalesce(user_email, lower(trim(user_email__text)), '') || '|' || coalesce(cast(joined_at as text), joined_at__text, '') as _record_key,
+        {{ csr_analytics.record_key([
+            'company_id', 'user_email', 'joined_at',
+        ]) }} as _record_key,
         {{ csr_analytics.code_list(csr_analytics.staged_column_checks(columns) + [
             csr_analytics.check_condition('left_at < joined_at', 'before_start:left_at'),
         ]) }} as _failures
@@ -39,7 +41,15 @@ checked as (
 ),
 
 current_memberships as (
-    select * from checked
+    select
+        _load_id,
+        _source_line,
+        _source_table,
+        _record_key,
+        user_email,
+        coalesce(joined_at, cast('1900-01-01' as timestamp)) as membership_start,
+        coalesce(left_at, cast('9999-12-31' as timestamp)) as membership_end
+    from checked
     where _failures is null
 ),
 
@@ -51,24 +61,23 @@ overlapping as (
     from current_memberships as this_membership
     inner join current_memberships as other_membership
         on this_membership.user_email = other_membership.user_email
-        and this_membership._record_key <> other_membership._record_key
-        and coalesce(this_membership.joined_at, cast('1900-01-01' as timestamp))
-            < coalesce(other_membership.left_at, cast('9999-12-31' as timestamp))
-        and coalesce(other_membership.joined_at, cast('1900-01-01' as timestamp))
-            < coalesce(this_membership.left_at, cast('9999-12-31' as timestamp))
+            and this_membership._record_key <> other_membership._record_key
+            and this_membership.membership_start < other_membership.membership_end
+            and other_membership.membership_start < this_membership.membership_end
 ),
 
 rechecked as (
     select
         checked.*,
         {{ csr_analytics.code_list([
-            csr_analytics.check_condition('overlapping._load_id is not null', 'overlapping_membership:joined_at'),
+            csr_analytics.check_condition(
+                'overlapping._load_id is not null', 'overlapping_membership:joined_at'),
         ]) }} as _warnings
     from checked
     left join overlapping
         on checked._load_id = overlapping._load_id
-        and checked._source_line = overlapping._source_line
-        and checked._source_table = overlapping._source_table
+            and checked._source_line = overlapping._source_line
+            and checked._source_table = overlapping._source_table
 ),
 
 marked as (

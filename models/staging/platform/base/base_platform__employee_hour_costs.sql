@@ -28,7 +28,7 @@ typed as (
 checked as (
     select
         typed.*,
-        coalesce(company_id__text, '') || '|' || coalesce(cast(valid_from as text), valid_from__text, '') as _record_key,
+        {{ csr_analytics.record_key(['company_id', 'valid_from']) }} as _record_key,
         {{ csr_analytics.code_list(csr_analytics.staged_column_checks(columns) + [
             csr_analytics.check_condition("currency <> '" ~ var('reporting_currency') ~ "'", 'unsupported_currency:currency'),
             csr_analytics.check_condition('valid_to < valid_from', 'before_start:valid_to'),

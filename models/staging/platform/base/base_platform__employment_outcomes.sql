@@ -27,7 +27,7 @@ typed as (
 checked as (
     select
         typed.*,
-        coalesce(user_email, lower(trim(user_email__text)), '') || '|' || coalesce(cast(employed_at as text), employed_at__text, '') as _record_key,
+        {{ csr_analytics.record_key(['user_email', 'employed_at']) }} as _record_key,
         {{ csr_analytics.code_list(csr_analytics.staged_column_checks(columns) + [
 
         ]) }} as _failures,

@@ -32,7 +32,9 @@ typed as (
 checked as (
     select
         typed.*,
-        coalesce(company_id__text, '') || '|' || coalesce(program_type__text, '') || '|' || coalesce(input_type__text, '') || '|' || coalesce(cast(period_start as text), period_start__text, '') || '|' || coalesce(cast(period_end as text), period_end__text, '') as _record_key,
+        {{ csr_analytics.record_key([
+            'company_id', 'program_type', 'input_type', 'period_start', 'period_end',
+        ]) }} as _record_key,
         {{ csr_analytics.code_list(csr_analytics.staged_column_checks(columns) + [
             csr_analytics.check_condition("currency <> '" ~ var('reporting_currency') ~ "'", 'unsupported_currency:currency'),
             csr_analytics.check_condition('period_end < period_start', 'before_start:period_end'),

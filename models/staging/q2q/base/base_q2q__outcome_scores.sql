@@ -30,7 +30,9 @@ typed as (
 checked as (
     select
         typed.*,
-        coalesce(user_email, lower(trim(user_email__text)), '') || '|' || coalesce(dimension__text, '') || '|' || coalesce(cast(measured_at as text), measured_at__text, '') || '|' || coalesce(text_type__text, '') as _record_key,
+        {{ csr_analytics.record_key([
+            'user_email', 'dimension', 'measured_at', 'text_type',
+        ]) }} as _record_key,
         {{ csr_analytics.code_list(csr_analytics.staged_column_checks(columns) + [
 
         ]) }} as _failures,

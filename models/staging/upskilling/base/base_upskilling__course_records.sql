@@ -77,7 +77,9 @@ typed as (
 checked as (
     select
         typed.*,
-        coalesce(user_email, lower(trim(user_email__text)), '') || '|' || coalesce(provider__text, '') || '|' || coalesce(course_id__text, '') || '|' || coalesce(cast(updated_at as text), updated_at__text, '') as _record_key,
+        {{ csr_analytics.record_key([
+            'user_email', 'provider', 'course_id', 'updated_at',
+        ]) }} as _record_key,
         {{ csr_analytics.code_list(csr_analytics.staged_column_checks(columns) + [
             csr_analytics.check_condition(
                 "status = 'completed' and completed_at__text is null", 'missing:completed_at'),

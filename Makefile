@@ -1,0 +1,50 @@
+# The two commands of the README:
+#   make demo   load the sample exports into csr.duckdb, build everything, print a summary
+#   make test   ruff, sqlfluff, dbt parse and pytest (loader, generator, end-to-end builds
+#               on DuckDB and PostgreSQL)
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+VENV ?= .venv
+BIN := $(VENV)/bin
+PYTHON ?= python3
+AS_OF ?= 2025-06-30
+EXPORTS ?= data/sample_exports
+
+export DO_NOT_TRACK := 1
+export DBT_PROFILES_DIR ?= $(CURDIR)
+
+.PHONY: demo test install lint parse pytest docs clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $@
+
+profiles.yml:
+	cp profiles.example.yml profiles.yml
+
+install: $(BIN)/.installed profiles.yml
+
+demo: install
+	$(BIN)/csr-load $(EXPORTS) --target duckdb
+	$(BIN)/dbt build --target duckdb --vars '{as_of_date: $(AS_OF)}'
+	$(BIN)/csr-report --target duckdb
+
+lint: install
+	$(BIN)/ruff check scripts
+	$(BIN)/ruff format --check scripts
+	CSR_DUCKDB_PATH=$(CURDIR)/target/lint.duckdb $(BIN)/sqlfluff lint models tests snapshots analyses
+
+parse: install
+	$(BIN)/dbt parse --target duckdb --warn-error-options '{"error": ["Deprecations"]}'
+
+pytest: install
+	$(BIN)/pytest
+
+test: lint parse pytest
+
+docs: install
+	$(BIN)/dbt docs generate --target duckdb --vars '{as_of_date: $(AS_OF)}'
+
+clean:
+	rm -rf target logs csr.duckdb csr.duckdb.wal

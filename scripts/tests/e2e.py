@@ -1,0 +1,117 @@
+"""A workspace for end-to-end runs: one database (a DuckDB file or a fresh PostgreSQL
+database), csr-load and dbt run as the user would run them, and queries on the result."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import psycopg
+from psycopg import sql
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+AS_OF = "2025-06-30"
+
+
+def server_settings() -> dict[str, Any]:
+    return {
+        "host": os.environ.get("PGHOST", "127.0.0.1"),
+        "port": int(os.environ.get("PGPORT", "5432")),
+        "user": os.environ.get("PGUSER", "postgres"),
+        "password": os.environ.get("PGPASSWORD") or None,
+    }
+
+
+def admin_connection() -> psycopg.Connection:
+    return psycopg.connect(
+        dbname="postgres", autocommit=True, connect_timeout=5, **server_settings()
+    )
+
+
+@dataclass
+class Workspace:
+    """One engine's database and a private dbt target folder."""
+
+    engine: str
+    folder: Path
+    database: str
+
+    @property
+    def env(self) -> dict[str, str]:
+        env = dict(os.environ)
+        env.update(
+            DO_NOT_TRACK="1",
+            DBT_PROFILES_DIR=str(self.folder),
+            CSR_DUCKDB_PATH=str(self.folder / "csr.duckdb"),
+            PGDATABASE=self.database,
+        )
+        return env
+
+    def run(self, args: Sequence[str], check: bool = True) -> subprocess.CompletedProcess[str]:
+        result = subprocess.run(
+            list(args), cwd=PROJECT_DIR, env=self.env, capture_output=True, text=True
+        )
+        if check and result.returncode != 0:
+            raise AssertionError(
+                f"{' '.join(args)} exited {result.returncode}\n"
+                f"--- stdout ---\n{result.stdout[-8000:]}\n--- stderr ---\n{result.stderr[-4000:]}"
+            )
+        return result
+
+    def load(self, exports: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
+        return self.run([str(BIN / "csr-load"), str(exports), "--target", self.engine], check)
+
+    def dbt(
+        self, *args: str, as_of: str = AS_OF, check: bool = True
+    ) -> subprocess.CompletedProcess[str]:
+        return self.run(
+            [
+                str(BIN / "dbt"),
+                *args,
+                "--target",
+                self.engine,
+                "--vars",
+                f"{{as_of_date: {as_of}}}",
+                "--target-path",
+                str(self.folder / "target"),
+                "--log-path",
+                str(self.folder / "logs"),
+            ],
+            check,
+        )
+
+    def query(self, text: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        if self.engine == "duckdb":
+            with duckdb.connect(str(self.folder / "csr.duckdb"), read_only=True) as connection:
+                return connection.execute(text.replace("%s", "?"), list(params)).fetchall()
+        with psycopg.connect(dbname=self.database, **server_settings()) as connection:
+            return connection.execute(text, params).fetchall()
+
+
+@contextmanager
+def workspace(engine: str, folder: Path) -> Iterator[Workspace]:
+    """A fresh database for the engine, dropped afterwards (PostgreSQL)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(PROJECT_DIR / "profiles.example.yml", folder / "profiles.yml")
+    name = f"csr_test_{secrets.token_hex(6)}"
+    if engine == "postgres":
+        with admin_connection() as connection:
+            connection.execute(sql.SQL("create database {}").format(sql.Identifier(name)))
+    try:
+        yield Workspace(engine=engine, folder=folder, database=name)
+    finally:
+        if engine == "postgres":
+            with admin_connection() as connection:
+                connection.execute(
+                    sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name))
+                )
