@@ -1,8 +1,8 @@
 {#-
     Every row of a raw table with its lineage and observation time (the file's export
-    date), as text columns. `rename` maps raw column -> staged text column name.
+    date), as text columns: the given raw columns, in that order.
 -#}
-{% macro export_rows(source_name, table_name, rename={}) -%}
+{% macro export_rows(source_name, table_name, columns) -%}
     select
         '{{ table_name }}' as _source_table,
         'export' as _feed,
@@ -13,8 +13,8 @@
         raw_rows._extra,
         loads.export_date as _observed_at,
         cast(null as text) as _webhook_event_id
-        {%- for column in csr_analytics.raw_columns(source_name, table_name) %},
-        raw_rows.{{ column }} as {{ rename.get(column, column) }}
+        {%- for column in columns %},
+        raw_rows.{{ column }}
         {%- endfor %}
     from {{ source(source_name, table_name) }} as raw_rows
     left join {{ ref('base_loader__loads') }} as loads

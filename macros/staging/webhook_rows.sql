@@ -1,10 +1,9 @@
 {#-
     The first delivery of every accepted webhook envelope that maps onto a raw table,
-    as rows with that table's columns (text). The seed buddy_webhook_field_map says
-    which envelope path (or constant) fills which column.
+    as rows with the given columns of that table (text), in that order. The seed
+    buddy_webhook_field_map says which envelope path (or constant) fills which column.
 -#}
-{% macro webhook_rows(table_name) -%}
-    {%- set columns = csr_analytics.raw_columns('buddy', table_name) -%}
+{% macro webhook_rows(table_name, columns) -%}
     select
         'buddy_webhook_events' as _source_table,
         'webhook' as _feed,

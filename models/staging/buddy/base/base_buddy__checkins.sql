@@ -6,11 +6,12 @@
     {'name': 'notes'},
     {'name': 'question_responses', 'type': 'json_object'},
 ] -%}
+{%- set raw_names = columns | map(attribute='name') | list -%}
 
 with observations as (
-    {{ csr_analytics.export_rows('buddy', 'buddy_checkins') }}
+    {{ csr_analytics.export_rows('buddy', 'buddy_checkins', raw_names) }}
     union all
-    {{ csr_analytics.webhook_rows('buddy_checkins') }}
+    {{ csr_analytics.webhook_rows('buddy_checkins', raw_names) }}
 ),
 
 known_matches as (

@@ -14,11 +14,12 @@
     {'name': 'categories', 'type': 'json_array'},
     {'name': 'sdg_goals', 'type': 'json_array'},
 ] -%}
+{%- set raw_names = columns | map(attribute='name') | list -%}
 
 with observations as (
-    {{ csr_analytics.export_rows('buddy', 'buddy_event_attendance') }}
+    {{ csr_analytics.export_rows('buddy', 'buddy_event_attendance', raw_names) }}
     union all
-    {{ csr_analytics.webhook_rows('buddy_event_attendance') }}
+    {{ csr_analytics.webhook_rows('buddy_event_attendance', raw_names) }}
 ),
 
 users as (

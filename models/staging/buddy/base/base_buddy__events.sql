@@ -7,11 +7,12 @@
     {'name': 'location'},
     {'name': 'attendees', 'type': 'json_array'},
 ] -%}
+{%- set raw_names = columns | map(attribute='name') | list -%}
 
 with observations as (
-    {{ csr_analytics.export_rows('buddy', 'buddy_events') }}
+    {{ csr_analytics.export_rows('buddy', 'buddy_events', raw_names) }}
     union all
-    {{ csr_analytics.webhook_rows('buddy_events') }}
+    {{ csr_analytics.webhook_rows('buddy_events', raw_names) }}
 ),
 
 known_matches as (

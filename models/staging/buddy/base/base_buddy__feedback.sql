@@ -9,11 +9,12 @@
     {'name': 'helpfulness', 'type': 'number', 'min': 0, 'max': 1},
     {'name': 'engagement', 'type': 'number', 'min': 0, 'max': 1},
 ] -%}
+{%- set raw_names = columns | map(attribute='name') | list -%}
 
 with observations as (
-    {{ csr_analytics.export_rows('buddy', 'buddy_feedback') }}
+    {{ csr_analytics.export_rows('buddy', 'buddy_feedback', raw_names) }}
     union all
-    {{ csr_analytics.webhook_rows('buddy_feedback') }}
+    {{ csr_analytics.webhook_rows('buddy_feedback', raw_names) }}
 ),
 
 known_matches as (

@@ -15,11 +15,12 @@
     {'name': 'sessions_completed', 'type': 'integer', 'min': 0},
     {'name': 'events_attended', 'type': 'integer', 'min': 0},
 ] -%}
+{%- set raw_names = columns | map(attribute='name') | list -%}
 
 with observations as (
-    {{ csr_analytics.export_rows('buddy', 'buddy_matches') }}
+    {{ csr_analytics.export_rows('buddy', 'buddy_matches', raw_names) }}
     union all
-    {{ csr_analytics.webhook_rows('buddy_matches') }}
+    {{ csr_analytics.webhook_rows('buddy_matches', raw_names) }}
 ),
 
 users as (

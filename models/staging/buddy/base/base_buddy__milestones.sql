@@ -12,11 +12,12 @@
     {'name': 'progress', 'type': 'json_object'},
     {'name': 'metadata', 'type': 'json_object'},
 ] -%}
+{%- set raw_names = columns | map(attribute='name') | list -%}
 
 with observations as (
-    {{ csr_analytics.export_rows('buddy', 'buddy_milestones') }}
+    {{ csr_analytics.export_rows('buddy', 'buddy_milestones', raw_names) }}
     union all
-    {{ csr_analytics.webhook_rows('buddy_milestones') }}
+    {{ csr_analytics.webhook_rows('buddy_milestones', raw_names) }}
 ),
 
 users as (

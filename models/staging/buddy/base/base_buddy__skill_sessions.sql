@@ -20,11 +20,12 @@
     {'name': 'sdg_goals', 'type': 'json_array'},
     {'name': 'valuation_points', 'type': 'integer', 'min': 1},
 ] -%}
+{%- set raw_names = columns | map(attribute='name') | list -%}
 
 with observations as (
-    {{ csr_analytics.export_rows('buddy', 'buddy_skill_sessions') }}
+    {{ csr_analytics.export_rows('buddy', 'buddy_skill_sessions', raw_names) }}
     union all
-    {{ csr_analytics.webhook_rows('buddy_skill_sessions') }}
+    {{ csr_analytics.webhook_rows('buddy_skill_sessions', raw_names) }}
 ),
 
 users as (

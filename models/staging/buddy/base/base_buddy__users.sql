@@ -10,9 +10,10 @@
     {'name': 'location'},
     {'name': 'left_at', 'type': 'timestamp'},
 ] -%}
+{%- set raw_names = columns | map(attribute='name') | list -%}
 
 with observations as (
-    {{ csr_analytics.export_rows('buddy', 'buddy_users') }}
+    {{ csr_analytics.export_rows('buddy', 'buddy_users', raw_names) }}
 ),
 
 cleaned as (

@@ -24,15 +24,24 @@
 ] -%}
 
 with language_rows as (
-    {{ csr_analytics.export_rows('kintell', 'kintell_language_sessions') }}
+    {{ csr_analytics.export_rows('kintell', 'kintell_language_sessions', [
+        'session_id', 'participant_email', 'volunteer_email', 'scheduled_at', 'completed_at',
+        'duration_minutes', 'rating', 'feedback_text', 'language_level', 'topics', 'metadata',
+    ]) }}
 ),
 
 mentorship_rows as (
-    {{ csr_analytics.export_rows('kintell', 'kintell_mentorship_sessions') }}
+    {{ csr_analytics.export_rows('kintell', 'kintell_mentorship_sessions', [
+        'session_id', 'participant_email', 'mentor_email', 'scheduled_at', 'completed_at',
+        'duration_minutes', 'rating', 'feedback_text', 'focus_area', 'goals_discussed', 'metadata',
+    ]) }}
 ),
 
 combined_rows as (
-    {{ csr_analytics.export_rows('kintell', 'kintell_sessions') }}
+    {{ csr_analytics.export_rows('kintell', 'kintell_sessions', [
+        'session_id', 'session_type', 'participant_email', 'volunteer_email', 'date',
+        'duration_min', 'rating', 'feedback_text', 'language_level',
+    ]) }}
 ),
 
 observations as (

@@ -7,9 +7,10 @@
     {'name': 'grant_access'},
     {'name': 'joined_kg_at', 'type': 'timestamp', 'business': true},
 ] -%}
+{%- set raw_names = columns | map(attribute='name') | list -%}
 
 with observations as (
-    {{ csr_analytics.export_rows('kintell', 'kintell_users') }}
+    {{ csr_analytics.export_rows('kintell', 'kintell_users', raw_names) }}
 ),
 
 

@@ -4,9 +4,10 @@
     {'name': 'industry'},
     {'name': 'country', 'type': 'country'},
 ] -%}
+{%- set raw_names = columns | map(attribute='name') | list -%}
 
 with observations as (
-    {{ csr_analytics.export_rows('platform', 'platform_companies') }}
+    {{ csr_analytics.export_rows('platform', 'platform_companies', raw_names) }}
 ),
 
 

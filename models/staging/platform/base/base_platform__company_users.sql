@@ -8,9 +8,10 @@
     {'name': 'joined_at', 'type': 'timestamp'},
     {'name': 'left_at', 'type': 'timestamp'},
 ] -%}
+{%- set raw_names = columns | map(attribute='name') | list -%}
 
 with observations as (
-    {{ csr_analytics.export_rows('platform', 'platform_company_users') }}
+    {{ csr_analytics.export_rows('platform', 'platform_company_users', raw_names) }}
 ),
 
 

@@ -5,9 +5,10 @@
     {'name': 'valid_from', 'type': 'date'},
     {'name': 'valid_to', 'type': 'date'},
 ] -%}
+{%- set raw_names = columns | map(attribute='name') | list -%}
 
 with observations as (
-    {{ csr_analytics.export_rows('platform', 'platform_employee_hour_costs') }}
+    {{ csr_analytics.export_rows('platform', 'platform_employee_hour_costs', raw_names) }}
 ),
 
 

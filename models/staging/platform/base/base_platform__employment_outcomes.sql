@@ -4,9 +4,10 @@
     {'name': 'employer'},
     {'name': 'source'},
 ] -%}
+{%- set raw_names = columns | map(attribute='name') | list -%}
 
 with observations as (
-    {{ csr_analytics.export_rows('platform', 'platform_employment_outcomes') }}
+    {{ csr_analytics.export_rows('platform', 'platform_employment_outcomes', raw_names) }}
 ),
 
 

@@ -9,9 +9,10 @@
     {'name': 'period_end', 'type': 'date', 'required': true},
     {'name': 'note'},
 ] -%}
+{%- set raw_names = columns | map(attribute='name') | list -%}
 
 with observations as (
-    {{ csr_analytics.export_rows('platform', 'platform_program_investments') }}
+    {{ csr_analytics.export_rows('platform', 'platform_program_investments', raw_names) }}
 ),
 
 

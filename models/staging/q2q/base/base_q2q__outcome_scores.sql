@@ -7,9 +7,10 @@
     {'name': 'text_type', 'type': 'enum',
         'values': ['buddy_feedback', 'kintell_feedback', 'checkin_note', 'skill_feedback']},
 ] -%}
+{%- set raw_names = columns | map(attribute='name') | list -%}
 
 with observations as (
-    {{ csr_analytics.export_rows('q2q', 'q2q_outcome_scores') }}
+    {{ csr_analytics.export_rows('q2q', 'q2q_outcome_scores', raw_names) }}
 ),
 
 

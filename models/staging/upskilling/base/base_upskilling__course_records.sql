@@ -20,11 +20,17 @@
 ] -%}
 
 with progress_rows as (
-    {{ csr_analytics.export_rows('upskilling', 'upskilling_course_progress') }}
+    {{ csr_analytics.export_rows('upskilling', 'upskilling_course_progress', [
+        'user_email', 'provider', 'course_id', 'course_name', 'status', 'progress_percent',
+        'started_at', 'completed_at', 'updated_at', 'final_score', 'credential_ref',
+    ]) }}
 ),
 
 completion_rows as (
-    {{ csr_analytics.export_rows('upskilling', 'upskilling_course_completions') }}
+    {{ csr_analytics.export_rows('upskilling', 'upskilling_course_completions', [
+        'user_email', 'provider', 'course_id', 'course_name', 'completed_at', 'final_score',
+        'credential_ref',
+    ]) }}
 ),
 
 observations as (

@@ -11,9 +11,10 @@
     {'name': 'credential_url'},
     {'name': 'verification_code'},
 ] -%}
+{%- set raw_names = columns | map(attribute='name') | list -%}
 
 with observations as (
-    {{ csr_analytics.export_rows('upskilling', 'upskilling_credentials') }}
+    {{ csr_analytics.export_rows('upskilling', 'upskilling_credentials', raw_names) }}
 ),
 
 
