@@ -1,0 +1,250 @@
+{#-
+    What the VIS components are computed from, per volunteer, program ('all' =
+    cross-program) and period (vis.md §2-§3): hours, ratings, participants counted once,
+    the improved and placed among them, and the components the program's template tracks
+    (cross-program: the union over the volunteer's programs in the period).
+-#}
+with periods as (
+    select * from {{ ref('int_vis_periods') }}
+),
+
+activities as (
+    select * from {{ ref('int_volunteer_activities') }}
+),
+
+ratings as (
+    select * from {{ ref('int_vis_ratings') }}
+),
+
+participant_outcomes as (
+    select * from {{ ref('int_vis_participant_outcomes') }}
+),
+
+program_vis_components as (
+    select * from {{ ref('program_vis_components') }}
+),
+
+program_tracks as (
+    select
+        program_type,
+        max(case when component = 'hours' then 1 else 0 end) as tracks_hours,
+        max(case when component = 'quality' then 1 else 0 end) as tracks_quality,
+        max(case when component = 'outcome' then 1 else 0 end) as tracks_outcome,
+        max(case when component = 'placement' then 1 else 0 end) as tracks_placement
+    from program_vis_components
+    group by program_type
+),
+
+program_period_tracks as (
+    select
+        periods.volunteer_user_id,
+        periods.program_type,
+        periods.period_type,
+        periods.period_start,
+        program_tracks.tracks_hours,
+        program_tracks.tracks_quality,
+        program_tracks.tracks_outcome,
+        program_tracks.tracks_placement
+    from periods
+    inner join program_tracks
+        on periods.program_type = program_tracks.program_type
+),
+
+period_tracks as (
+    select * from program_period_tracks
+    union all
+    select
+        volunteer_user_id,
+        'all' as program_type,
+        period_type,
+        period_start,
+        max(tracks_hours) as tracks_hours,
+        max(tracks_quality) as tracks_quality,
+        max(tracks_outcome) as tracks_outcome,
+        max(tracks_placement) as tracks_placement
+    from program_period_tracks
+    group by
+        volunteer_user_id,
+        period_type,
+        period_start
+),
+
+activity_quarters as (
+    select
+        activities.volunteer_user_id,
+        activities.program_type,
+        {{ csr_analytics.quarter_start('activities.occurred_at') }} as quarter_start,
+        sum(activities.minutes) as minutes,
+        sum(activities.weighted_hours) as weighted_hours
+    from activities
+    inner join program_tracks
+        on activities.program_type = program_tracks.program_type
+    group by
+        activities.volunteer_user_id,
+        activities.program_type,
+        {{ csr_analytics.quarter_start('activities.occurred_at') }}
+),
+
+rating_quarters as (
+    select
+        ratings.volunteer_user_id,
+        ratings.program_type,
+        {{ csr_analytics.quarter_start('ratings.rated_at') }} as quarter_start,
+        count(*) as ratings_count,
+        sum(ratings.rating) as ratings_sum
+    from ratings
+    inner join program_tracks
+        on ratings.program_type = program_tracks.program_type
+    group by
+        ratings.volunteer_user_id,
+        ratings.program_type,
+        {{ csr_analytics.quarter_start('ratings.rated_at') }}
+),
+
+{%- for measure, columns in [
+    ('hours', ['minutes', 'weighted_hours']),
+    ('ratings', ['ratings_count', 'ratings_sum']),
+] %}
+
+{{ measure }}_by_period as (
+    {%- for program_expr, period_type, period_expr in [
+        ('program_type', 'quarter', 'quarter_start'),
+        ("'all'", 'quarter', 'quarter_start'),
+        ('program_type', 'all', "cast('1900-01-01' as date)"),
+        ("'all'", 'all', "cast('1900-01-01' as date)"),
+    ] %}
+    select
+        volunteer_user_id,
+        {{ program_expr }} as program_type,
+        '{{ period_type }}' as period_type,
+        {{ period_expr }} as period_start,
+        {{ columns | join(',\n        ') }}
+    from {{ 'activity_quarters' if measure == 'hours' else 'rating_quarters' }}
+    {{- '\n    union all' if not loop.last }}
+    {%- endfor %}
+),
+
+{{ measure }}_totals as (
+    select
+        volunteer_user_id,
+        program_type,
+        period_type,
+        period_start,
+        {%- for column in columns %}
+        sum({{ column }}) as {{ column }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    from {{ measure }}_by_period
+    group by
+        volunteer_user_id,
+        program_type,
+        period_type,
+        period_start
+),
+{%- endfor %}
+
+program_participants as (
+    select
+        volunteer_user_id,
+        program_type,
+        period_type,
+        period_start,
+        count(*) as participants_count,
+        sum(case when is_improved then 1 else 0 end) as improved_participants_count,
+        sum(case when is_placement_candidate then 1 else 0 end)
+            as placement_candidates_count,
+        sum(case when is_placed then 1 else 0 end) as placed_participants_count
+    from participant_outcomes
+    group by
+        volunteer_user_id,
+        program_type,
+        period_type,
+        period_start
+),
+
+cross_program_participant_outcomes as (
+    -- each participant once: improved in any program; placement only over the
+    -- programs that track it
+    select
+        participant_outcomes.volunteer_user_id,
+        participant_outcomes.period_type,
+        participant_outcomes.period_start,
+        participant_outcomes.participant_user_id,
+        max(case when participant_outcomes.is_improved then 1 else 0 end) as is_improved,
+        max(
+            case
+                when participant_outcomes.is_placement_candidate
+                    and program_tracks.tracks_placement = 1
+                    then 1
+                else 0
+            end
+        ) as is_placement_candidate,
+        max(
+            case
+                when participant_outcomes.is_placed and program_tracks.tracks_placement = 1
+                    then 1
+                else 0
+            end
+        ) as is_placed
+    from participant_outcomes
+    inner join program_tracks
+        on participant_outcomes.program_type = program_tracks.program_type
+    group by
+        participant_outcomes.volunteer_user_id,
+        participant_outcomes.period_type,
+        participant_outcomes.period_start,
+        participant_outcomes.participant_user_id
+),
+
+participants as (
+    select * from program_participants
+    union all
+    select
+        volunteer_user_id,
+        'all' as program_type,
+        period_type,
+        period_start,
+        count(*) as participants_count,
+        sum(is_improved) as improved_participants_count,
+        sum(is_placement_candidate) as placement_candidates_count,
+        sum(is_placed) as placed_participants_count
+    from cross_program_participant_outcomes
+    group by
+        volunteer_user_id,
+        period_type,
+        period_start
+),
+
+final as (
+    select
+        periods.volunteer_user_id,
+        periods.program_type,
+        periods.period_type,
+        periods.period_start,
+        periods.cutoff_date,
+        cast(coalesce(hours_totals.minutes, 0) as bigint) as minutes,
+        cast(coalesce(hours_totals.weighted_hours, 0) as numeric(18, 6)) as weighted_hours,
+        cast(coalesce(ratings_totals.ratings_count, 0) as integer) as ratings_count,
+        cast(coalesce(ratings_totals.ratings_sum, 0) as numeric(18, 6)) as ratings_sum,
+        cast(coalesce(participants.participants_count, 0) as integer) as participants_count,
+        cast(coalesce(participants.improved_participants_count, 0) as integer)
+            as improved_participants_count,
+        cast(coalesce(participants.placement_candidates_count, 0) as integer)
+            as placement_candidates_count,
+        cast(coalesce(participants.placed_participants_count, 0) as integer)
+            as placed_participants_count,
+        coalesce(period_tracks.tracks_hours, 0) = 1 as tracks_hours,
+        coalesce(period_tracks.tracks_quality, 0) = 1 as tracks_quality,
+        coalesce(period_tracks.tracks_outcome, 0) = 1 as tracks_outcome,
+        coalesce(period_tracks.tracks_placement, 0) = 1 as tracks_placement
+    from periods
+    {%- for measure in ['period_tracks', 'hours_totals', 'ratings_totals', 'participants'] %}
+    left join {{ measure }}
+        on
+            periods.volunteer_user_id = {{ measure }}.volunteer_user_id
+            and periods.program_type = {{ measure }}.program_type
+            and periods.period_type = {{ measure }}.period_type
+            and periods.period_start = {{ measure }}.period_start
+    {%- endfor %}
+)
+
+select * from final

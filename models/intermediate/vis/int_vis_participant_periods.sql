@@ -1,0 +1,146 @@
+{#-
+    Each participant of a volunteer in a program, per VIS period (vis.md §2-§3), with the
+    window with the volunteer as it stood at the period's cutoff date: from the start of
+    their first spell or skill session with the volunteer to participant_window_days
+    after the end of their last one (open, window_end_date null, while a spell with the
+    volunteer is open). Over all time: every participant; per quarter: the participants
+    with an activity with the volunteer in that quarter. First and last activity with
+    the volunteer up to the cutoff date bound the placement window.
+-#}
+with periods as (
+    select * from {{ ref('int_vis_periods') }}
+    where program_type <> 'all'
+),
+
+relations as (
+    select * from {{ ref('int_vis_participant_relations') }}
+),
+
+activities as (
+    select * from {{ ref('int_volunteer_activities') }}
+),
+
+activity_quarters as (
+    -- activities of each volunteer with each participant, per quarter
+    select
+        volunteer_user_id,
+        program_type,
+        participant_user_id,
+        {{ csr_analytics.quarter_start('occurred_at') }} as quarter_start,
+        min(occurred_at) as first_activity_at,
+        max(occurred_at) as last_activity_at
+    from activities
+    where participant_user_id is not null
+    group by
+        volunteer_user_id,
+        program_type,
+        participant_user_id,
+        {{ csr_analytics.quarter_start('occurred_at') }}
+),
+
+relations_by_cutoff as (
+    select
+        periods.volunteer_user_id,
+        periods.program_type,
+        periods.period_type,
+        periods.period_start,
+        periods.cutoff_date,
+        relations.participant_user_id,
+        relations.relation_type,
+        relations.started_at,
+        relations.ended_at,
+        (
+            relations.is_open
+            or relations.ended_at is null
+            or cast(relations.ended_at as date) > periods.cutoff_date
+        ) as is_open_at_cutoff
+    from periods
+    inner join relations
+        on
+            periods.volunteer_user_id = relations.volunteer_user_id
+            and periods.program_type = relations.program_type
+    where cast(relations.started_at as date) <= periods.cutoff_date
+),
+
+windows as (
+    select
+        volunteer_user_id,
+        program_type,
+        period_type,
+        period_start,
+        cutoff_date,
+        participant_user_id,
+        min(started_at) as window_started_at,
+        min(case when relation_type = 'spell' then started_at end)
+            as first_spell_started_at,
+        max(case when is_open_at_cutoff then 1 else 0 end) as open_relations_count,
+        max(ended_at) as last_ended_at
+    from relations_by_cutoff
+    group by
+        volunteer_user_id,
+        program_type,
+        period_type,
+        period_start,
+        cutoff_date,
+        participant_user_id
+),
+
+activity_spans as (
+    select
+        windows.volunteer_user_id,
+        windows.program_type,
+        windows.period_type,
+        windows.period_start,
+        windows.participant_user_id,
+        min(activity_quarters.first_activity_at) as first_activity_at,
+        max(activity_quarters.last_activity_at) as last_activity_at,
+        max(
+            case when activity_quarters.quarter_start = windows.period_start then 1 else 0 end
+        ) as has_activity_in_quarter
+    from windows
+    inner join activity_quarters
+        on
+            windows.volunteer_user_id = activity_quarters.volunteer_user_id
+            and windows.program_type = activity_quarters.program_type
+            and windows.participant_user_id = activity_quarters.participant_user_id
+            and activity_quarters.quarter_start <= windows.cutoff_date
+    group by
+        windows.volunteer_user_id,
+        windows.program_type,
+        windows.period_type,
+        windows.period_start,
+        windows.participant_user_id
+),
+
+final as (
+    select
+        windows.volunteer_user_id,
+        windows.program_type,
+        windows.period_type,
+        windows.period_start,
+        windows.participant_user_id,
+        windows.cutoff_date,
+        windows.first_spell_started_at,
+        cast(windows.window_started_at as date) as window_start_date,
+        case
+            when windows.open_relations_count = 0
+                then {{ csr_analytics.add_days(
+                    'cast(windows.last_ended_at as date)', var('participant_window_days')
+                ) }}
+        end as window_end_date,
+        activity_spans.first_activity_at,
+        activity_spans.last_activity_at
+    from windows
+    left join activity_spans
+        on
+            windows.volunteer_user_id = activity_spans.volunteer_user_id
+            and windows.program_type = activity_spans.program_type
+            and windows.period_type = activity_spans.period_type
+            and windows.period_start = activity_spans.period_start
+            and windows.participant_user_id = activity_spans.participant_user_id
+    where
+        windows.period_type = 'all'
+        or activity_spans.has_activity_in_quarter = 1
+)
+
+select * from final

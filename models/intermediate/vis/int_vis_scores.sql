@@ -1,0 +1,144 @@
+{#-
+    The VIS per volunteer, program ('all' = cross-program) and period (vis.md §2-§3):
+    the four components (null when there is nothing to measure or the program does not
+    track them), VIS = Σ w·C / Σ w over the tracked, non-null components, computed from
+    the unrounded components in numeric(18, 6) and rounded half away from zero to 2
+    decimals, and the tier of the rounded score.
+-#}
+with measures as (
+    select * from {{ ref('int_vis_measures') }}
+),
+
+component_weights as (
+    select * from {{ ref('vis_component_weights') }}
+),
+
+tiers as (
+    select * from {{ ref('vis_tiers') }}
+),
+
+weights as (
+    select
+        max(case when component = 'hours' then cast(weight as numeric(18, 6)) end)
+            as hours_weight,
+        max(case when component = 'quality' then cast(weight as numeric(18, 6)) end)
+            as quality_weight,
+        max(case when component = 'outcome' then cast(weight as numeric(18, 6)) end)
+            as outcome_weight,
+        max(case when component = 'placement' then cast(weight as numeric(18, 6)) end)
+            as placement_weight
+    from component_weights
+),
+
+components as (
+    select
+        measures.*,
+        case
+            when tracks_hours
+                then {{ csr_analytics.vis_hours_component('weighted_hours') }}
+        end as hours_value,
+        case
+            when tracks_quality and ratings_count > 0
+                then cast(
+                    100 * {{ csr_analytics.safe_divide('ratings_sum', 'ratings_count') }}
+                    as numeric(18, 6)
+                )
+        end as quality_value,
+        case
+            when tracks_outcome and participants_count > 0
+                then cast(
+                    100 * {{ csr_analytics.safe_divide(
+                        'improved_participants_count', 'participants_count'
+                    ) }}
+                    as numeric(18, 6)
+                )
+        end as outcome_value,
+        case
+            when tracks_placement and placement_candidates_count > 0
+                then cast(
+                    100 * {{ csr_analytics.safe_divide(
+                        'placed_participants_count', 'placement_candidates_count'
+                    ) }}
+                    as numeric(18, 6)
+                )
+        end as placement_value
+    from measures
+),
+
+weighted as (
+    select
+        components.*,
+        cast(
+            coalesce(weights.hours_weight * components.hours_value, 0)
+            + coalesce(weights.quality_weight * components.quality_value, 0)
+            + coalesce(weights.outcome_weight * components.outcome_value, 0)
+            + coalesce(weights.placement_weight * components.placement_value, 0)
+            as numeric(18, 6)
+        ) as weighted_sum,
+        cast(
+            case when components.hours_value is not null then weights.hours_weight else 0 end
+            + case
+                when components.quality_value is not null then weights.quality_weight else 0
+            end
+            + case
+                when components.outcome_value is not null then weights.outcome_weight else 0
+            end
+            + case
+                when components.placement_value is not null
+                    then weights.placement_weight
+                else 0
+            end
+            as numeric(18, 6)
+        ) as weights_sum
+    from components
+    cross join weights
+),
+
+scored as (
+    select
+        weighted.*,
+        cast(round(
+            cast({{ csr_analytics.safe_divide('weighted_sum', 'weights_sum') }} as numeric(18, 6)),
+            2
+        ) as numeric(5, 2)) as vis_score
+    from weighted
+),
+
+final as (
+    select
+        scored.volunteer_user_id,
+        scored.program_type,
+        scored.period_type,
+        scored.period_start,
+        scored.cutoff_date,
+        scored.minutes,
+        scored.weighted_hours,
+        cast(round(scored.hours_value, 2) as numeric(5, 2)) as hours_component,
+        cast(round(scored.quality_value, 2) as numeric(5, 2)) as quality_component,
+        cast(round(scored.outcome_value, 2) as numeric(5, 2)) as outcome_component,
+        cast(round(scored.placement_value, 2) as numeric(5, 2)) as placement_component,
+        scored.vis_score,
+        tiers.vis_tier,
+        scored.ratings_count,
+        scored.participants_count,
+        scored.improved_participants_count,
+        scored.placement_candidates_count,
+        scored.placed_participants_count,
+        scored.tracks_hours,
+        scored.tracks_quality,
+        scored.tracks_outcome,
+        scored.tracks_placement
+    from scored
+    left join tiers
+        on
+            (
+                tiers.min_score_exclusive is null
+                or scored.vis_score > cast(tiers.min_score_exclusive as numeric(5, 2))
+            )
+            and (
+                tiers.max_score_inclusive is null
+                or scored.vis_score <= cast(tiers.max_score_inclusive as numeric(5, 2))
+            )
+)
+
+select * from final
