@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from e2e import BIN, PROJECT_DIR, Workspace, workspace
+
+from csr_analytics.workspace import BIN, PROJECT_DIR, Workspace, workspace
 
 SAMPLE = PROJECT_DIR / "data" / "sample_exports"
 ENGINES = ("duckdb", "postgres")

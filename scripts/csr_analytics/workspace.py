@@ -1,5 +1,6 @@
-"""A workspace for end-to-end runs: one database (a DuckDB file or a fresh PostgreSQL
-database), csr-load and dbt run as the user would run them, and queries on the result."""
+"""A throw-away workspace for end-to-end runs and benchmarks: one database (a DuckDB file
+or a fresh PostgreSQL database), csr-load and dbt run as a user runs them, and queries on
+the result."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ import duckdb
 import psycopg
 from psycopg import sql
 
-PROJECT_DIR = Path(__file__).resolve().parents[2]
+PROJECT_DIR = Path(__file__).resolve().parents[2]  # the dbt project (an editable install)
 BIN = Path(sys.executable).parent
 AS_OF = "2025-06-30"
 
