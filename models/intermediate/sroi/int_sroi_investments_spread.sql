@@ -1,0 +1,89 @@
+{#-
+    Each program investment (cash, in-kind, management) spread over the calendar quarters
+    of its period in proportion to days, both ends inclusive (sroi.md §1). An investment
+    takes part when its period starts on or before as_of_date; quarters after the one
+    holding as_of_date are cut (their share is not counted anywhere).
+-#}
+
+with
+
+program_investments as (
+    select * from {{ ref('stg_platform__program_investments') }}
+),
+
+quarter_offsets as (
+    {{ dbt.generate_series(1024) }}
+),
+
+investments as (
+    select
+        company_id,
+        program_type,
+        input_type,
+        period_start,
+        period_end,
+        cast(amount as numeric(18, 2)) as amount,
+        {{ csr_analytics.date_diff_days('period_start', 'period_end') }} + 1 as period_days,
+        {{ csr_analytics.quarter_start('period_start') }} as first_quarter_start,
+        {{ csr_analytics.quarter_start('period_end') }} as last_quarter_start
+    from program_investments
+    where {{ csr_analytics.is_on_or_before_as_of('period_start') }}
+),
+
+investment_quarters as (
+    select
+        investments.*,
+        cast(
+            {{ dbt.dateadd(
+                'month',
+                '3 * (quarter_offsets.generated_number - 1)',
+                'investments.first_quarter_start'
+            ) }}
+            as date
+        ) as quarter_start
+    from investments
+    inner join quarter_offsets
+        on 3 * (quarter_offsets.generated_number - 1)
+            <= {{ dbt.datediff(
+                'investments.first_quarter_start', 'investments.last_quarter_start', 'month'
+            ) }}
+),
+
+quarter_days as (
+    select
+        investment_quarters.*,
+        cast(
+            {{ dbt.dateadd('day', -1, dbt.dateadd('month', 3, 'quarter_start')) }}
+            as date
+        ) as quarter_end
+    from investment_quarters
+    where quarter_start <= {{ csr_analytics.quarter_start(csr_analytics.as_of_date()) }}
+),
+
+investment_overlaps as (
+    select
+        quarter_days.*,
+        {{ csr_analytics.date_diff_days(
+            'case when period_start > quarter_start then period_start else quarter_start end',
+            'case when period_end < quarter_end then period_end else quarter_end end'
+        ) }} + 1 as days_in_quarter
+    from quarter_days
+),
+
+final as (
+    select
+        company_id,
+        program_type,
+        input_type,
+        period_start,
+        period_end,
+        quarter_start,
+        amount,
+        period_days,
+        days_in_quarter,
+        {{ csr_analytics.safe_divide('amount * days_in_quarter', 'period_days') }}
+            as amount_in_quarter
+    from investment_overlaps
+)
+
+select * from final

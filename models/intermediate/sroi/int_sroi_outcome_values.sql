@@ -1,0 +1,83 @@
+{#-
+    Every outcome event's share credited to one company (or to none), valued (sroi.md §4):
+    quantity = event quantity x share; gross value = quantity x proxy (unadjusted,
+    undiscounted); impact after deadweight, displacement and attribution; year-1 impact;
+    present value over the outcome's duration with drop-off and discounting, and the same
+    present value in the low and high sensitivity scenarios. Full precision.
+-#}
+
+with
+
+outcome_events as (
+    select * from {{ ref('int_sroi_outcome_events') }}
+),
+
+attribution_shares as (
+    select * from {{ ref('int_sroi_attribution_shares') }}
+),
+
+value_map_years as (
+    select * from {{ ref('int_sroi_value_map_years') }}
+),
+
+unit_values as (
+    select
+        outcome_code,
+        max(proxy_value) as proxy_value,
+        sum(case when scenario = 'base' and year_number = 1 then value_per_unit end)
+            as year1_impact_per_unit,
+        sum(case when scenario = 'base' and year_number = 1 then impact_per_unit end)
+            as impact_per_unit,
+        sum(case when scenario = 'base' then present_value_per_unit end)
+            as present_value_per_unit,
+        sum(case when scenario = 'low' then present_value_per_unit end)
+            as present_value_low_per_unit,
+        sum(case when scenario = 'high' then present_value_per_unit end)
+            as present_value_high_per_unit
+    from value_map_years
+    group by outcome_code
+),
+
+credited_events as (
+    select
+        outcome_events.outcome_event_key,
+        attribution_shares.company_id,
+        outcome_events.outcome_code,
+        outcome_events.program_type,
+        outcome_events.evidence,
+        outcome_events.participant_user_id,
+        outcome_events.quarter_start,
+        attribution_shares.share_basis,
+        attribution_shares.share,
+        cast(outcome_events.quantity * attribution_shares.share as numeric(38, 12))
+            as quantity
+    from outcome_events
+    inner join attribution_shares
+        on outcome_events.outcome_event_key = attribution_shares.outcome_event_key
+),
+
+final as (
+    select
+        credited_events.*,
+        cast(credited_events.quantity * unit_values.proxy_value as numeric(38, 12))
+            as gross_value,
+        cast(credited_events.quantity * unit_values.impact_per_unit as numeric(38, 12))
+            as impact,
+        cast(credited_events.quantity * unit_values.year1_impact_per_unit as numeric(38, 12))
+            as year1_impact,
+        cast(credited_events.quantity * unit_values.present_value_per_unit as numeric(38, 12))
+            as present_value,
+        cast(
+            credited_events.quantity * unit_values.present_value_low_per_unit
+            as numeric(38, 12)
+        ) as present_value_low,
+        cast(
+            credited_events.quantity * unit_values.present_value_high_per_unit
+            as numeric(38, 12)
+        ) as present_value_high
+    from credited_events
+    inner join unit_values
+        on credited_events.outcome_code = unit_values.outcome_code
+)
+
+select * from final
