@@ -1,0 +1,581 @@
+"""Reading export files into batches of raw rows, without judging their values.
+
+Three readers, one per file kind: CSV (streamed), JSONL webhook envelopes (streamed)
+and the Buddy JSON export (read whole). Each one fills a ``FileInfo`` with the file's
+export metadata and yields ``Chunk``s: up to ``batch_size`` records, as raw-table
+``Batch``es plus the lines it could not split or parse. A problem with the whole file
+raises ``FileRejected``, possibly after some chunks were yielded: the caller rolls
+back.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import operator
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import IO, Any
+
+from csr_analytics.contract import JsonExport, RawTable
+from csr_analytics.load_db import Batch
+
+BOM = b"\xef\xbb\xbf"
+BLOCK_SIZE = 1024 * 1024
+DEFAULT_BATCH_SIZE = 50_000
+# A JSONL webhook line is one envelope: raw column <- envelope key (payload = the line).
+WEBHOOK_FIELDS = {"event_id": "id", "event_type": "type", "occurred_at": "timestamp"}
+WEBHOOK_REQUIRED = ("id", "type", "timestamp", "data")
+WEBHOOK_PAYLOAD = "payload"
+_DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+csv.field_size_limit(2**31 - 1)
+
+RejectedLine = tuple[int, str, str]  # source_line, raw_line, error
+
+
+class FileRejected(Exception):
+    """The whole file is refused; the message names the file, the line and the rule."""
+
+
+@dataclass
+class FileInfo:
+    """What a reader learnt about a file besides its rows."""
+
+    export_id: str | None = None
+    export_date: str | None = None
+    export_date_source: str | None = None
+    metadata: dict[str, Any] | None = None
+    rows_read: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Chunk:
+    batches: list[Batch]
+    rejected: list[RejectedLine]
+    position: int  # bytes of the file read so far (for the progress bar)
+
+
+def normalise(name: str) -> str:
+    """A header cell as a column name: lower case, non-alphanumeric runs as ``_``."""
+    return _NON_ALNUM.sub("_", name.strip().lower()).strip("_")
+
+
+def date_from_file_name(relative: str) -> str | None:
+    """The last valid ``YYYY-MM-DD`` in the file name, if any."""
+    for text in reversed(_DATE_IN_NAME.findall(relative.rsplit("/", 1)[-1])):
+        try:
+            date.fromisoformat(text)
+        except ValueError:
+            continue
+        return text
+    return None
+
+
+def _fall_back_to_file_name(info: FileInfo, relative: str) -> None:
+    if info.export_date is None:
+        info.export_date = date_from_file_name(relative)
+        info.export_date_source = "file_name" if info.export_date else None
+
+
+def _strip_newline(text: str) -> str:
+    if text.endswith("\r\n"):
+        return text[:-2]
+    if text.endswith(("\n", "\r")):
+        return text[:-1]
+    return text
+
+
+class LineFeed:
+    """The decoded lines of a binary file, counted, for csv.reader and JSONL.
+
+    Lines end at ``\n``, ``\r\n`` or ``\r`` and keep their ending (what csv.reader
+    wants). ``pending`` holds the lines read since the caller last cleared it: the exact
+    text of the record being parsed, and with ``line_no`` the line where it starts.
+    """
+
+    def __init__(self, handle: IO[bytes], relative: str) -> None:
+        self._handle = handle
+        self._text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+        self._relative = relative
+        self._pushed: str | None = None
+        self.line_no = 0
+        self.pending: list[str] = []
+
+    def __iter__(self) -> Iterator[str]:
+        return self._lines()
+
+    def _lines(self) -> Iterator[str]:
+        pending = self.pending
+        if self._pushed is not None:
+            text, self._pushed = self._pushed, None
+            self.line_no += 1
+            pending.append(text)
+            yield text
+        try:
+            for text in self._text:
+                self.line_no += 1
+                if "\x00" in text:
+                    where = f"{self._relative}, line {self.line_no}"
+                    raise FileRejected(f"{where}: NUL character (is it a UTF-16 file?)")
+                pending.append(text)
+                yield text
+        except UnicodeDecodeError:
+            raise self._invalid_utf8() from None
+
+    def _invalid_utf8(self) -> FileRejected:
+        offset = invalid_utf8_offset(self._handle)
+        if offset is None:  # cannot happen: the decoder just failed
+            return FileRejected(f"{self._relative}: invalid UTF-8")
+        self._handle.seek(offset)
+        byte = self._handle.read(1)
+        line = line_at_offset(self._handle, offset)
+        return FileRejected(f"{self._relative}, line {line}: invalid UTF-8 (byte 0x{byte.hex()})")
+
+    def unread(self, text: str) -> None:
+        """Give back the last line read, so that the next read returns it again."""
+        self._pushed = text
+        self.line_no -= 1
+        self.pending.pop()
+
+    def start_line(self) -> int:
+        return self.line_no - len(self.pending) + 1
+
+    def take(self) -> str:
+        """The pending record's exact text (without its final newline), then forget it."""
+        text = _strip_newline("".join(self.pending))
+        self.pending.clear()
+        return text
+
+
+def invalid_utf8_offset(handle: IO[bytes]) -> int | None:
+    """Byte offset of the first invalid UTF-8 sequence of the file, None when valid."""
+    handle.seek(0)
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    offset = 0
+    while True:
+        block = handle.read(BLOCK_SIZE)
+        buffered = len(decoder.getstate()[0])
+        try:
+            decoder.decode(block, final=not block)
+        except UnicodeDecodeError as error:
+            return offset - buffered + error.start
+        if not block:
+            return None
+        offset += len(block)
+
+
+def line_at_offset(handle: IO[bytes], offset: int) -> int:
+    """The 1-based line holding a byte offset (lines end at \\n, \\r\\n or \\r)."""
+    handle.seek(0)
+    breaks, remaining, after_cr = 0, offset, False
+    while remaining > 0:
+        block = handle.read(min(remaining, BLOCK_SIZE))
+        if not block:
+            break
+        remaining -= len(block)
+        breaks += block.count(b"\n") + block.count(b"\r") - block.count(b"\r\n")
+        if after_cr and block.startswith(b"\n"):
+            breaks -= 1
+        after_cr = block.endswith(b"\r")
+    return breaks + 1
+
+
+# --------------------------------------------------------------------------- CSV
+
+
+@dataclass(frozen=True)
+class HeaderMap:
+    """How the fields of a record become a raw row."""
+
+    width: int  # number of fields a record must have
+    positions: tuple[int | None, ...]  # field index of each contract column
+    extras: tuple[tuple[str, int], ...]  # (key in _extra, field index)
+
+    @property
+    def identity(self) -> bool:
+        return not self.extras and self.positions == tuple(range(self.width))
+
+
+def _unique_key(key: str, taken: set[str]) -> str:
+    candidate, number = key, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{key} ({number})"
+    taken.add(candidate)
+    return candidate
+
+
+def map_header(header: Sequence[str], table: RawTable, where: str) -> HeaderMap:
+    """Match header cells to the contract's columns; unknown cells go to ``_extra``."""
+    known = set(table.columns)
+    index: dict[str, int] = {}
+    extras: list[tuple[str, int]] = []
+    taken: set[str] = set()
+    for position, cell in enumerate(header):
+        name = normalise(cell)
+        if name in known and name not in index:
+            index[name] = position
+        else:
+            extras.append((_unique_key(cell, taken), position))
+    missing = [
+        column for column in table.columns if column in table.required and column not in index
+    ]
+    if missing:
+        names = ", ".join(f'"{column}"' for column in missing)
+        plural = "s" if len(missing) > 1 else ""
+        raise FileRejected(f"{where}: missing required column{plural} {names}")
+    return HeaderMap(
+        width=len(header),
+        positions=tuple(index.get(column) for column in table.columns),
+        extras=tuple(extras),
+    )
+
+
+def _read_preamble(feed: LineFeed, info: FileInfo) -> dict[str, tuple[int, str]]:
+    """Consume leading blank and ``# Key: value`` lines; return them keyed by normalised key."""
+    metadata: dict[str, str] = {}
+    by_key: dict[str, tuple[int, str]] = {}
+    for text in feed:
+        line = _strip_newline(text).strip()
+        if line.startswith("#"):
+            key, colon, value = line[1:].partition(":")
+            if colon and key.strip():
+                metadata[key.strip()] = value.strip()
+                by_key[normalise(key)] = (feed.line_no, value.strip())
+        elif line:
+            feed.unread(text)
+            break
+        feed.pending.clear()
+    if metadata:
+        info.metadata = metadata
+    info.export_id = by_key.get("export_id", (0, ""))[1] or None
+    info.export_date = by_key.get("export_date", (0, ""))[1] or None
+    info.export_date_source = "header" if info.export_date else None
+    return by_key
+
+
+def _delimiter(table: RawTable, header_line: str) -> str:
+    if table.delimiter != "auto":
+        return table.delimiter
+    return ";" if header_line.count(";") > header_line.count(",") else ","
+
+
+def _read_header(
+    feed: LineFeed, table: RawTable, relative: str
+) -> tuple[Iterator[list[str]], HeaderMap]:
+    first = next(iter(feed), None)
+    if first is None:
+        raise FileRejected(f"{relative}, line {feed.line_no + 1}: no header row")
+    feed.unread(first)
+    reader = csv.reader(feed, delimiter=_delimiter(table, first), strict=True)
+    try:
+        header = next(reader)
+    except csv.Error as error:
+        where = f"{relative}, line {feed.start_line()}"
+        raise FileRejected(f"{where}: cannot parse the header row ({error})") from None
+    where = f"{relative}, line {feed.start_line()}"
+    feed.pending.clear()
+    return reader, map_header(header, table, where)
+
+
+def _total_records(relative: str, by_key: dict[str, tuple[int, str]], read: int) -> None:
+    if "total_records" not in by_key:
+        return
+    line, text = by_key["total_records"]
+    digits = re.sub(r"[\s,_]", "", text)
+    if not (digits.isascii() and digits.isdigit()):
+        raise FileRejected(f"{relative}, line {line}: Total Records {text!r} is not a number")
+    if int(digits) != read:
+        raise FileRejected(
+            f"{relative}, line {line}: Total Records is {int(digits)} "
+            f"but the file has {read} data records"
+        )
+
+
+def read_csv(
+    handle: IO[bytes],
+    relative: str,
+    table: RawTable,
+    info: FileInfo,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+) -> Iterator[Chunk]:
+    """Stream a CSV file as chunks of rows and rejected lines."""
+    feed = LineFeed(handle, relative)
+    by_key = _read_preamble(feed, info)
+    _fall_back_to_file_name(info, relative)
+    reader, header = _read_header(feed, table, relative)
+    project = _projection(header)
+    width, pending = header.width, feed.pending
+    batch, rejected = _new_batch(table, bool(header.extras)), []
+    while True:
+        try:
+            fields = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            rejected.append((feed.start_line(), feed.take(), f"cannot parse: {error}"))
+            continue
+        if not fields:  # an empty line
+            pending.clear()
+            continue
+        if len(fields) != width:
+            message = f"expected {width} fields, found {len(fields)}"
+            rejected.append((feed.start_line(), feed.take(), message))
+            continue
+        batch.lines.append(feed.line_no - len(pending) + 1)
+        pending.clear()
+        if project is None:
+            batch.rows.append(fields)
+        else:
+            batch.rows.append(project(fields))
+            if batch.extras is not None:
+                batch.extras.append(_extra_json(fields, header.extras))
+        if len(batch.rows) >= batch_size or len(rejected) >= batch_size:
+            info.rows_read += len(batch.rows) + len(rejected)
+            yield Chunk([batch], rejected, handle.tell())
+            batch, rejected = _new_batch(table, bool(header.extras)), []
+    info.rows_read += len(batch.rows) + len(rejected)
+    yield Chunk([batch], rejected, handle.tell())
+    _total_records(relative, by_key, info.rows_read)
+
+
+def _projection(header: HeaderMap) -> Callable[[list[str]], Sequence[str | None]] | None:
+    """Fields (in file order) to values (in contract order); None when they are the same."""
+    if header.identity:
+        return None
+    missing = header.width  # a None appended to the fields stands in for absent columns
+    getter = operator.itemgetter(*(missing if p is None else p for p in header.positions), missing)
+
+    def project(fields: list[str]) -> Sequence[str | None]:
+        fields.append(None)  # type: ignore[arg-type]
+        return getter(fields)[:-1]
+
+    return project
+
+
+def _new_batch(table: RawTable, with_extras: bool = False) -> Batch:
+    """An empty batch; ``extras`` stays None when no row of it can have any."""
+    return Batch(table.name, table.columns, rows=[], lines=[], extras=[] if with_extras else None)
+
+
+def _extra_json(fields: Sequence[str], extras: Sequence[tuple[str, int]]) -> str:
+    return json.dumps({key: fields[p] for key, p in extras}, ensure_ascii=False)
+
+
+# ------------------------------------------------------------------------- JSONL
+
+
+def _envelope_problem(text: str) -> tuple[dict[str, Any] | None, str | None]:
+    try:
+        envelope = json.loads(text, parse_constant=_refuse_constant)
+    except (ValueError, RecursionError) as error:
+        return None, f"not valid JSON: {error}"
+    if not isinstance(envelope, dict):
+        return None, "not a JSON object"
+    missing = [key for key in WEBHOOK_REQUIRED if envelope.get(key) is None]
+    if missing:
+        return None, "missing " + ", ".join(missing)
+    return envelope, None
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def read_jsonl(
+    handle: IO[bytes],
+    relative: str,
+    table: RawTable,
+    info: FileInfo,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+) -> Iterator[Chunk]:
+    """Stream webhook envelopes, one row per line, every delivery kept."""
+    _fall_back_to_file_name(info, relative)
+    feed = LineFeed(handle, relative)
+    batch = _new_batch(table)
+    rejected: list[RejectedLine] = []
+    for _ in feed:
+        line = feed.take()
+        if not line.strip():
+            continue
+        envelope, problem = _envelope_problem(line)
+        if envelope is None:
+            rejected.append((feed.line_no, line, problem or "not an envelope"))
+        else:
+            batch.rows.append([_webhook_value(column, envelope, line) for column in table.columns])
+            batch.lines.append(feed.line_no)
+        if len(batch.rows) + len(rejected) >= batch_size:
+            info.rows_read += len(batch.rows) + len(rejected)
+            yield Chunk([batch], rejected, handle.tell())
+            batch, rejected = _new_batch(table), []
+    info.rows_read += len(batch.rows) + len(rejected)
+    yield Chunk([batch], rejected, handle.tell())
+
+
+def _webhook_value(column: str, envelope: dict[str, Any], line: str) -> str | None:
+    if column == WEBHOOK_PAYLOAD:
+        return line
+    key = WEBHOOK_FIELDS.get(column)
+    return None if key is None else as_text(envelope.get(key))
+
+
+# ------------------------------------------------------------- Buddy JSON export
+
+
+class RawFloat(float):
+    """A JSON number with a fraction or exponent, remembering how it was written."""
+
+    text: str
+
+    def __new__(cls, text: str) -> RawFloat:
+        number = super().__new__(cls, text)
+        number.text = text
+        return number
+
+
+def as_text(value: Any) -> str | None:
+    """A JSON value as raw text: strings as they are, numbers as written, rest as JSON."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, RawFloat):
+        return value.text
+    if isinstance(value, int | float):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _line_of(text: str, needle: str) -> int | None:
+    offset = text.find(needle)
+    return None if offset < 0 else text.count("\n", 0, offset) + 1
+
+
+def _parse_json_document(data: bytes, relative: str) -> tuple[str, dict[str, Any]]:
+    if data.startswith(BOM):
+        data = data[len(BOM) :]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise FileRejected(f"{relative}, line {line}: invalid UTF-8") from None
+    try:
+        document = json.loads(text, parse_float=RawFloat, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as error:
+        raise FileRejected(
+            f"{relative}, line {error.lineno}: not valid JSON ({error.msg})"
+        ) from None
+    except (ValueError, RecursionError) as error:
+        raise FileRejected(f"{relative}: not valid JSON ({error})") from None
+    if not isinstance(document, dict):
+        raise FileRejected(f"{relative}, line 1: the export is not a JSON object")
+    return text, document
+
+
+def _export_metadata(text: str, document: dict[str, Any], relative: str) -> dict[str, Any]:
+    metadata = document.get("export_metadata")
+    if metadata is None:
+        return {}
+    if not isinstance(metadata, dict):
+        line = _line_of(text, '"export_metadata"')
+        raise FileRejected(f"{relative}, line {line}: export_metadata is not an object")
+    return metadata
+
+
+def _check_record_counts(
+    text: str, document: dict[str, Any], metadata: dict[str, Any], relative: str
+) -> None:
+    counts = metadata.get("record_counts")
+    if counts is None:
+        return
+    line = _line_of(text, '"record_counts"')
+    where = f"{relative}, line {line}"
+    if not isinstance(counts, dict):
+        raise FileRejected(f"{where}: record_counts is not an object")
+    for entity, expected in counts.items():
+        if isinstance(expected, bool) or not isinstance(expected, int):
+            raise FileRejected(f"{where}: record_counts.{entity} is not a whole number")
+        array = document.get(entity)
+        actual = len(array) if isinstance(array, list) else 0
+        if actual != expected:
+            raise FileRejected(
+                f"{where}: record_counts.{entity} is {expected} "
+                f"but the {entity} array has {actual} elements"
+            )
+
+
+def _json_batches(
+    elements: list[Any], table: RawTable, where: str, batch_size: int
+) -> tuple[list[Batch], list[RejectedLine]]:
+    known = set(table.columns)
+    seen: set[str] = set()
+    batches = [_new_batch(table, with_extras=True)]
+    rejected: list[RejectedLine] = []
+    for position, element in enumerate(elements, start=1):
+        if not isinstance(element, dict):
+            rejected.append((position, as_text(element) or "null", "element is not a JSON object"))
+            continue
+        values: dict[str, str | None] = {}
+        extra: dict[str, str | None] = {}
+        for key, value in element.items():
+            name = normalise(key)
+            if name in known and name not in values:
+                values[name] = as_text(value)
+            else:
+                extra[key] = as_text(value)
+        seen.update(values)
+        batch = batches[-1]
+        if len(batch.rows) >= batch_size:
+            batch = _new_batch(table, with_extras=True)
+            batches.append(batch)
+        batch.rows.append([values.get(column) for column in table.columns])
+        batch.lines.append(position)
+        batch.extras.append(json.dumps(extra, ensure_ascii=False) if extra else None)
+    missing = sorted(table.required - seen) if len(rejected) < len(elements) else []
+    if missing:
+        names = ", ".join(f'"{column}"' for column in missing)
+        raise FileRejected(f"{where}: no element has the required column(s) {names}")
+    return batches, rejected
+
+
+def read_json_export(
+    handle: IO[bytes],
+    relative: str,
+    export: JsonExport,
+    info: FileInfo,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+) -> Iterator[Chunk]:
+    """Read the Buddy JSON export whole; one chunk per entity array."""
+    text, document = _parse_json_document(handle.read(), relative)
+    metadata = _export_metadata(text, document, relative)
+    _check_record_counts(text, document, metadata, relative)
+    if metadata:
+        info.metadata = metadata
+        info.export_id = as_text(metadata.get("export_id")) or None
+        info.export_date = as_text(metadata.get("export_date")) or None
+        info.export_date_source = "json" if info.export_date else None
+    _fall_back_to_file_name(info, relative)
+    arrays = {table.json_array for table in export.tables}
+    for key in document:
+        if key != "export_metadata" and key not in arrays:
+            info.warnings.append(f"{relative}: {key!r} is not an entity of the contract, ignored")
+    for table in export.tables:
+        elements = document.get(table.json_array or "")
+        if elements is None:
+            continue
+        needle = f'"{table.json_array}"'
+        where = f"{relative}, line {_line_of(text, needle)}"
+        if not isinstance(elements, list):
+            raise FileRejected(f"{where}: {table.json_array} is not an array")
+        batches, rejected = _json_batches(elements, table, where, batch_size)
+        info.rows_read += len(elements)
+        yield Chunk(batches, rejected, handle.tell())
