@@ -73,7 +73,7 @@ earlier_emails as (
     from as_of_user_rows
     inner join accounts
         on as_of_user_rows.user_id = accounts.account_id
-    where as_of_user_rows.email <> accounts.email
+    where {{ csr_analytics.normalize_email('as_of_user_rows.email') }} <> accounts.email
     group by
         as_of_user_rows.user_id,
         as_of_user_rows.email
@@ -86,7 +86,7 @@ account_email_changed as (
         accounts.csr_user_id,
         'buddy' as provider,
         accounts.account_id as external_id,
-        {{ csr_analytics.uuid_from_text('earlier_emails.email') }} as related_user_id,
+        {{ csr_analytics.csr_user_id('earlier_emails.email') }} as related_user_id,
         earlier_emails.rows_count as records_count,
         earlier_emails.first_seen_at,
         earlier_emails.last_seen_at,
@@ -99,14 +99,14 @@ account_email_changed as (
 outcome_emails as (
     select
         'q2q' as provider,
-        user_email as email,
+        {{ csr_analytics.normalize_email('user_email') }} as email,
         measured_at as seen_at
     from outcome_scores
     where {{ csr_analytics.is_on_or_before_as_of('measured_at') }}
     union all
     select
         'employment' as provider,
-        user_email as email,
+        {{ csr_analytics.normalize_email('user_email') }} as email,
         employed_at as seen_at
     from employment_outcomes
     where {{ csr_analytics.is_on_or_before_as_of('employed_at') }}
@@ -115,7 +115,7 @@ outcome_emails as (
 emails_without_person as (
     select
         outcome_emails.provider,
-        {{ csr_analytics.uuid_from_text('outcome_emails.email') }} as csr_user_id,
+        {{ csr_analytics.csr_user_id('outcome_emails.email') }} as csr_user_id,
         count(*) as records_count,
         min(outcome_emails.seen_at) as first_seen_at,
         max(outcome_emails.seen_at) as last_seen_at

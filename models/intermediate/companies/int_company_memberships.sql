@@ -12,7 +12,7 @@ with company_users as (
 
 memberships as (
     select
-        {{ csr_analytics.uuid_from_text('user_email') }} as csr_user_id,
+        {{ csr_analytics.csr_user_id('user_email') }} as csr_user_id,
         company_id,
         joined_at,
         coalesce(cast(joined_at as date), cast('1900-01-01' as date)) as valid_from,

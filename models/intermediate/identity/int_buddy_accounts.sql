@@ -29,8 +29,8 @@ current_rows as (
 final as (
     select
         user_id as account_id,
-        {{ csr_analytics.uuid_from_text('email') }} as csr_user_id,
-        email,
+        {{ csr_analytics.csr_user_id('email') }} as csr_user_id,
+        {{ csr_analytics.normalize_email('email') }} as email,
         role,
         joined_at,
         left_at,

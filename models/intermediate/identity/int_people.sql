@@ -31,24 +31,24 @@ company_users as (
 
 kintell_session_sides as (
     select
-        participant_email as email,
+        {{ csr_analytics.normalize_email('participant_email') }} as email,
         coalesce(completed_at, scheduled_at) as seen_at
     from kintell_sessions
     union all
     select
-        volunteer_email as email,
+        {{ csr_analytics.normalize_email('volunteer_email') }} as email,
         coalesce(completed_at, scheduled_at) as seen_at
     from kintell_sessions
 ),
 
 sightings as (
     select
-        email,
+        {{ csr_analytics.normalize_email('email') }} as email,
         joined_at as seen_at
     from buddy_accounts
     union all
     select
-        email,
+        {{ csr_analytics.normalize_email('email') }} as email,
         joined_kg_at as seen_at
     from kintell_users
     where
@@ -62,7 +62,7 @@ sightings as (
     where {{ csr_analytics.is_on_or_before_as_of('seen_at') }}
     union all
     select
-        user_email as email,
+        {{ csr_analytics.normalize_email('user_email') }} as email,
         case
             when started_at < updated_at then started_at
             else updated_at
@@ -71,13 +71,13 @@ sightings as (
     where {{ csr_analytics.is_on_or_before_as_of('updated_at') }}
     union all
     select
-        user_email as email,
+        {{ csr_analytics.normalize_email('user_email') }} as email,
         issued_at as seen_at
     from credentials
     where {{ csr_analytics.is_on_or_before_as_of('issued_at') }}
     union all
     select
-        user_email as email,
+        {{ csr_analytics.normalize_email('user_email') }} as email,
         joined_at as seen_at
     from company_users
     where
@@ -96,7 +96,7 @@ people as (
 
 final as (
     select
-        {{ csr_analytics.uuid_from_text('email') }} as csr_user_id,
+        {{ csr_analytics.csr_user_id('email') }} as csr_user_id,
         email,
         first_seen_at
     from people

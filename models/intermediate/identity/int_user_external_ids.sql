@@ -28,17 +28,17 @@ credentials as (
 ),
 
 kintell_emails as (
-    select email
+    select {{ csr_analytics.normalize_email('email') }} as email
     from kintell_users
     where
         joined_kg_at is null
         or {{ csr_analytics.is_on_or_before_as_of('joined_kg_at') }}
     union all
-    select participant_email as email
+    select {{ csr_analytics.normalize_email('participant_email') }} as email
     from kintell_sessions
     where {{ csr_analytics.is_on_or_before_as_of('coalesce(completed_at, scheduled_at)') }}
     union all
-    select volunteer_email as email
+    select {{ csr_analytics.normalize_email('volunteer_email') }} as email
     from kintell_sessions
     where {{ csr_analytics.is_on_or_before_as_of('coalesce(completed_at, scheduled_at)') }}
 ),
@@ -46,13 +46,13 @@ kintell_emails as (
 upskilling_emails as (
     select
         provider,
-        user_email as email
+        {{ csr_analytics.normalize_email('user_email') }} as email
     from course_records
     where {{ csr_analytics.is_on_or_before_as_of('updated_at') }}
     union all
     select
         provider,
-        user_email as email
+        {{ csr_analytics.normalize_email('user_email') }} as email
     from credentials
     where {{ csr_analytics.is_on_or_before_as_of('issued_at') }}
 ),
@@ -67,13 +67,13 @@ identities as (
     select distinct
         'kintell' as provider,
         email as external_id,
-        {{ csr_analytics.uuid_from_text('email') }} as csr_user_id
+        {{ csr_analytics.csr_user_id('email') }} as csr_user_id
     from kintell_emails
     union all
     select distinct
         provider,
         email as external_id,
-        {{ csr_analytics.uuid_from_text('email') }} as csr_user_id
+        {{ csr_analytics.csr_user_id('email') }} as csr_user_id
     from upskilling_emails
 ),
 

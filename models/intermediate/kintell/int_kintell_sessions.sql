@@ -12,6 +12,8 @@ with sessions as (
 timed as (
     select
         sessions.*,
+        {{ csr_analytics.normalize_email('participant_email') }} as participant_key,
+        {{ csr_analytics.normalize_email('volunteer_email') }} as volunteer_key,
         coalesce(completed_at, scheduled_at) as session_at
     from sessions
 ),
@@ -25,8 +27,8 @@ final as (
     select
         session_id,
         program_type,
-        {{ csr_analytics.uuid_from_text('participant_email') }} as participant_user_id,
-        {{ csr_analytics.uuid_from_text('volunteer_email') }} as volunteer_user_id,
+        {{ csr_analytics.csr_user_id('participant_email') }} as participant_user_id,
+        {{ csr_analytics.csr_user_id('volunteer_email') }} as volunteer_user_id,
         scheduled_at,
         completed_at,
         session_at,
@@ -43,7 +45,7 @@ final as (
             when 'C2' then 6
         end as cefr_step,
         {{ csr_analytics.uuid_from_text(
-            "program_type || '|' || participant_email || '|' || volunteer_email"
+            "program_type || '|' || participant_key || '|' || volunteer_key"
         ) }} as spell_id
     from as_of_sessions
 )

@@ -13,7 +13,7 @@ people as (
 
 as_of_outcomes as (
     select
-        {{ csr_analytics.uuid_from_text('user_email') }} as csr_user_id,
+        {{ csr_analytics.csr_user_id('user_email') }} as csr_user_id,
         employed_at,
         employer,
         source

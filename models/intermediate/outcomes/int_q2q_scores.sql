@@ -12,7 +12,7 @@ people as (
 
 as_of_scores as (
     select
-        {{ csr_analytics.uuid_from_text('user_email') }} as csr_user_id,
+        {{ csr_analytics.csr_user_id('user_email') }} as csr_user_id,
         dimension,
         measured_at,
         text_type,

@@ -10,7 +10,10 @@ with course_records as (
 ),
 
 as_of_records as (
-    select * from course_records
+    select
+        course_records.*,
+        {{ csr_analytics.normalize_email('user_email') }} as email
+    from course_records
     where {{ csr_analytics.is_on_or_before_as_of('updated_at') }}
 ),
 
@@ -18,7 +21,7 @@ ranked as (
     select
         as_of_records.*,
         row_number() over (
-            partition by user_email, provider, course_id
+            partition by email, provider, course_id
             order by updated_at desc, {{ csr_analytics.observation_order() }}
         ) as recency_rank
     from as_of_records
@@ -26,7 +29,7 @@ ranked as (
 
 final as (
     select
-        {{ csr_analytics.uuid_from_text('user_email') }} as csr_user_id,
+        {{ csr_analytics.csr_user_id('email') }} as csr_user_id,
         provider,
         course_id,
         updated_at,
@@ -38,7 +41,7 @@ final as (
         final_score,
         recency_rank = 1 as is_current,
         {{ csr_analytics.uuid_from_text(
-            "'upskilling|' || user_email || '|' || provider || '|' || course_id"
+            "'upskilling|' || email || '|' || provider || '|' || course_id"
         ) }} as spell_id
     from ranked
 )

@@ -14,7 +14,7 @@ final as (
         cast(
             case
                 when provider = 'buddy' then external_id
-                else {{ csr_analytics.uuid_from_text('external_id') }}
+                else {{ csr_analytics.csr_user_id('external_id') }}
             end as text
         ) as external_id,
         cast(csr_user_id as text) as csr_user_id,

@@ -39,7 +39,7 @@ buddy_names as (
 
 kintell_names as (
     select
-        email,
+        {{ csr_analytics.normalize_email('email') }} as email,
         case
             when position(' ' in name) > 0 then substr(name, 1, position(' ' in name) - 1)
             else name
