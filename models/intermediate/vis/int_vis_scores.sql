@@ -17,6 +17,17 @@ tiers as (
     select * from {{ ref('vis_tiers') }}
 ),
 
+tier_bounds as (
+    -- a tier runs from above the previous tier's highest score to its own
+    select
+        vis_tier,
+        cast(max_score_inclusive as numeric(5, 2)) as max_score_inclusive,
+        cast(
+            lag(max_score_inclusive) over (order by max_score_inclusive) as numeric(5, 2)
+        ) as min_score_exclusive
+    from tiers
+),
+
 weights as (
     select
         max(case when component = 'hours' then cast(weight as numeric(18, 6)) end)
@@ -118,7 +129,7 @@ final as (
         cast(round(scored.outcome_value, 2) as numeric(5, 2)) as outcome_component,
         cast(round(scored.placement_value, 2) as numeric(5, 2)) as placement_component,
         scored.vis_score,
-        tiers.vis_tier,
+        tier_bounds.vis_tier,
         scored.ratings_count,
         scored.participants_count,
         scored.improved_participants_count,
@@ -129,16 +140,13 @@ final as (
         scored.tracks_outcome,
         scored.tracks_placement
     from scored
-    left join tiers
+    left join tier_bounds
         on
             (
-                tiers.min_score_exclusive is null
-                or scored.vis_score > cast(tiers.min_score_exclusive as numeric(5, 2))
+                tier_bounds.min_score_exclusive is null
+                or scored.vis_score > tier_bounds.min_score_exclusive
             )
-            and (
-                tiers.max_score_inclusive is null
-                or scored.vis_score <= cast(tiers.max_score_inclusive as numeric(5, 2))
-            )
+            and scored.vis_score <= tier_bounds.max_score_inclusive
 )
 
 select * from final
