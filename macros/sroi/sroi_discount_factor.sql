@@ -8,7 +8,9 @@
     cast(
         {{ csr_analytics.safe_divide(
             '1',
-            csr_analytics.power_numeric('1 + cast(' ~ rate ~ ' as numeric(18, 12))', year_number)
+            csr_analytics.power_numeric(
+                '1 + cast(' ~ rate ~ ' as numeric(18, 12))', year_number
+            )
         ) }}
         as numeric(18, 12)
     )

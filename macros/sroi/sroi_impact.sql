@@ -7,13 +7,13 @@
         cast(
             cast(
                 cast({{ gross_value }} as numeric(38, 12))
-                * cast(1 - {{ deadweight }} as numeric(18, 12))
+                * cast(1 - ({{ deadweight }}) as numeric(18, 12))
                 as numeric(38, 12)
             )
-            * cast(1 - {{ displacement }} as numeric(18, 12))
+            * cast(1 - ({{ displacement }}) as numeric(18, 12))
             as numeric(38, 12)
         )
-        * cast(1 - {{ attribution }} as numeric(18, 12))
+        * cast(1 - ({{ attribution }}) as numeric(18, 12))
         as numeric(38, 12)
     )
 {%- endmacro %}

@@ -6,7 +6,9 @@
     cast(
         cast({{ impact }} as numeric(38, 12))
         * cast(
-            {{ csr_analytics.power_numeric('1 - ' ~ drop_off, '(' ~ year_number ~ ') - 1') }}
+            {{ csr_analytics.power_numeric(
+                '1 - (' ~ drop_off ~ ')', '(' ~ year_number ~ ') - 1'
+            ) }}
             as numeric(18, 12)
         )
         as numeric(38, 12)

@@ -94,7 +94,7 @@ hours_to_date_by_company as (
             participant_quarters.program_type = participant_hours.program_type
             and participant_quarters.participant_user_id
             = participant_hours.participant_user_id
-            and participant_hours.quarter_start <= participant_quarters.quarter_start
+            and participant_quarters.quarter_start >= participant_hours.quarter_start
     left join quarters_with_hours
         on
             participant_quarters.program_type = quarters_with_hours.program_type
@@ -200,22 +200,23 @@ rounded_shares as (
     from bases
 ),
 
+share_totals as (
+    select
+        rounded_shares.*,
+        sum(rounded_share) over (partition by outcome_event_key) as rounded_share_sum
+    from rounded_shares
+),
+
 shares as (
     -- the largest basis takes what the others' rounded shares leave, so the sum is 1
     select
-        rounded_shares.*,
+        share_totals.*,
         case
             when basis_rank = 1
-                then cast(
-                    1 - (
-                        sum(rounded_share) over (partition by outcome_event_key)
-                        - rounded_share
-                    )
-                    as numeric(38, 12)
-                )
+                then cast(1 - (rounded_share_sum - rounded_share) as numeric(38, 12))
             else rounded_share
-        end as share
-    from rounded_shares
+        end as credit_share
+    from share_totals
 ),
 
 final as (
@@ -224,7 +225,7 @@ final as (
         company_id,
         share_basis,
         basis_amount,
-        share
+        credit_share
     from shares
 )
 

@@ -23,7 +23,8 @@ investments as (
         period_start,
         period_end,
         cast(amount as numeric(18, 2)) as amount,
-        {{ csr_analytics.date_diff_days('period_start', 'period_end') }} + 1 as period_days,
+        {{ csr_analytics.date_diff_days('period_start', 'period_end') }} + 1
+            as period_days,
         {{ csr_analytics.quarter_start('period_start') }} as first_quarter_start,
         {{ csr_analytics.quarter_start('period_end') }} as last_quarter_start
     from program_investments
@@ -43,10 +44,9 @@ investment_quarters as (
         ) as quarter_start
     from investments
     inner join quarter_offsets
-        on 3 * (quarter_offsets.generated_number - 1)
-            <= {{ dbt.datediff(
-                'investments.first_quarter_start', 'investments.last_quarter_start', 'month'
-            ) }}
+        on 3 * (quarter_offsets.generated_number - 1) <= {{ dbt.datediff(
+            'investments.first_quarter_start', 'investments.last_quarter_start', 'month'
+        ) }}
 ),
 
 quarter_days as (
@@ -64,8 +64,7 @@ investment_overlaps as (
     select
         quarter_days.*,
         {{ csr_analytics.date_diff_days(
-            'case when period_start > quarter_start then period_start else quarter_start end',
-            'case when period_end < quarter_end then period_end else quarter_end end'
+            'greatest(period_start, quarter_start)', 'least(period_end, quarter_end)'
         ) }} + 1 as days_in_quarter
     from quarter_days
 ),

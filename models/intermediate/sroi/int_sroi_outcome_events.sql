@@ -185,7 +185,7 @@ earlier_highs as (
     inner join measured_assessments as earlier
         on
             quarter_highs.participant_user_id = earlier.participant_user_id
-            and earlier.quarter_start < quarter_highs.quarter_start
+            and quarter_highs.quarter_start > earlier.quarter_start
     group by
         quarter_highs.participant_user_id,
         quarter_highs.quarter_start
@@ -195,8 +195,8 @@ measured_language_events as (
     select
         'language_level_gain' as outcome_code,
         'cefr_assessments' as source_type,
-        quarter_highs.participant_user_id || ':' || cast(quarter_highs.quarter_start as text)
-            as source_key,
+        quarter_highs.participant_user_id
+        || ':' || cast(quarter_highs.quarter_start as text) as source_key,
         quarter_highs.participant_user_id,
         quarter_highs.last_assessed_at as occurred_at,
         cast(

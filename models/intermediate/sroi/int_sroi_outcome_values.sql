@@ -1,6 +1,6 @@
 {#-
     Every outcome event's share credited to one company (or to none), valued (sroi.md §4):
-    quantity = event quantity x share; gross value = quantity x proxy (unadjusted,
+    quantity = event quantity x credit_share; gross value = quantity x proxy (unadjusted,
     undiscounted); impact after deadweight, displacement and attribution; year-1 impact;
     present value over the outcome's duration with drop-off and discounting, and the same
     present value in the low and high sensitivity scenarios. Full precision.
@@ -48,8 +48,8 @@ credited_events as (
         outcome_events.participant_user_id,
         outcome_events.quarter_start,
         attribution_shares.share_basis,
-        attribution_shares.share,
-        cast(outcome_events.quantity * attribution_shares.share as numeric(38, 12))
+        attribution_shares.credit_share,
+        cast(outcome_events.quantity * attribution_shares.credit_share as numeric(38, 12))
             as quantity
     from outcome_events
     inner join attribution_shares
@@ -63,10 +63,14 @@ final as (
             as gross_value,
         cast(credited_events.quantity * unit_values.impact_per_unit as numeric(38, 12))
             as impact,
-        cast(credited_events.quantity * unit_values.year1_impact_per_unit as numeric(38, 12))
-            as year1_impact,
-        cast(credited_events.quantity * unit_values.present_value_per_unit as numeric(38, 12))
-            as present_value,
+        cast(
+            credited_events.quantity * unit_values.year1_impact_per_unit
+            as numeric(38, 12)
+        ) as year1_impact,
+        cast(
+            credited_events.quantity * unit_values.present_value_per_unit
+            as numeric(38, 12)
+        ) as present_value,
         cast(
             credited_events.quantity * unit_values.present_value_low_per_unit
             as numeric(38, 12)

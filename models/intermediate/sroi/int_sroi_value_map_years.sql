@@ -18,12 +18,16 @@ year_numbers as (
 ),
 
 scenario_factors as (
-    select 'base' as scenario, cast(1 as numeric(18, 6)) as adjustment_factor
+    select
+        'base' as scenario,
+        cast(1 as numeric(18, 6)) as adjustment_factor
     union all
-    select 'low' as scenario,
+    select
+        'low' as scenario,
         cast({{ var('sensitivity_low_factor') }} as numeric(18, 6)) as adjustment_factor
     union all
-    select 'high' as scenario,
+    select
+        'high' as scenario,
         cast({{ var('sensitivity_high_factor') }} as numeric(18, 6)) as adjustment_factor
 ),
 
@@ -64,7 +68,7 @@ years as (
         year_numbers.generated_number as year_number
     from impacts
     inner join year_numbers
-        on year_numbers.generated_number <= impacts.duration_years
+        on impacts.duration_years >= year_numbers.generated_number
 ),
 
 year_values as (

@@ -38,7 +38,8 @@ matching_costs as (
         employee_hour_costs.hourly_cost,
         row_number() over (
             partition by dated_activities.activity_key, dated_activities.volunteer_user_id
-            order by coalesce(employee_hour_costs.valid_from, cast('1900-01-01' as date)) desc
+            order by
+                coalesce(employee_hour_costs.valid_from, cast('1900-01-01' as date)) desc
         ) as cost_rank
     from dated_activities
     inner join employee_hour_costs
@@ -46,11 +47,11 @@ matching_costs as (
             dated_activities.company_id = employee_hour_costs.company_id
             and (
                 employee_hour_costs.valid_from is null
-                or employee_hour_costs.valid_from <= dated_activities.activity_date
+                or dated_activities.activity_date >= employee_hour_costs.valid_from
             )
             and (
                 employee_hour_costs.valid_to is null
-                or employee_hour_costs.valid_to >= dated_activities.activity_date
+                or dated_activities.activity_date <= employee_hour_costs.valid_to
             )
 ),
 

@@ -177,8 +177,9 @@ ratios as (
     select
         summed.*,
         {{ csr_analytics.safe_divide('present_value', 'investment_total') }} as sroi_ratio,
-        {{ csr_analytics.safe_divide('present_value - investment_total', 'investment_total') }}
-            as net_sroi,
+        {{ csr_analytics.safe_divide(
+            'present_value - investment_total', 'investment_total'
+        ) }} as net_sroi,
         {{ csr_analytics.safe_divide('investment_total * 12', 'year1_impact') }}
             as payback_months,
         {{ csr_analytics.safe_divide('present_value_low', 'investment_total') }}

@@ -1,0 +1,75 @@
+{#-
+    Every outcome event joins back to the rows that produced it (sroi.md §6): a Buddy
+    milestone, a Buddy skill session, a Kintell session, the assessed language sessions of
+    a learner in the quarter, or a course record. Lists the events whose source is missing.
+-#}
+
+with
+
+outcome_events as (
+    select * from {{ ref('int_sroi_outcome_events') }}
+),
+
+milestones as (
+    select * from {{ ref('int_buddy_milestones_reconciled') }}
+),
+
+skill_sessions as (
+    select * from {{ ref('int_buddy_skill_sessions_reconciled') }}
+),
+
+kintell_sessions as (
+    select * from {{ ref('int_kintell_sessions') }}
+),
+
+course_records as (
+    select * from {{ ref('int_course_records') }}
+),
+
+source_keys as (
+    select
+        'buddy_milestone' as source_type,
+        account_id || ':' || cast(milestone_id as text) as source_key
+    from milestones
+
+    union all
+
+    select
+        'buddy_skill_session' as source_type,
+        session_id as source_key
+    from skill_sessions
+
+    union all
+
+    select
+        'kintell_session' as source_type,
+        session_id as source_key
+    from kintell_sessions
+
+    union all
+
+    select distinct
+        'cefr_assessments' as source_type,
+        participant_user_id || ':'
+        || cast({{ csr_analytics.quarter_start('session_at') }} as text) as source_key
+    from kintell_sessions
+    where
+        program_type = 'language'
+        and is_held
+        and cefr_step is not null
+
+    union all
+
+    select distinct
+        'course_record' as source_type,
+        csr_user_id || ':' || provider || ':' || course_id as source_key
+    from course_records
+)
+
+select outcome_events.*
+from outcome_events
+left join source_keys
+    on
+        outcome_events.source_type = source_keys.source_type
+        and outcome_events.source_key = source_keys.source_key
+where source_keys.source_key is null
