@@ -7,8 +7,8 @@
     cast(100 * least(
         cast(1 as numeric(18, 6)),
         {{ csr_analytics.safe_divide(
-            'cast(ln(cast(1 + ' ~ weighted_hours ~ ' as numeric(18, 6))) as numeric(18, 6))',
-            'cast(ln(cast(1 + ' ~ var('hours_cap') ~ ' as numeric(18, 6))) as numeric(18, 6))'
+            csr_analytics.vis_ln_numeric('1 + ' ~ weighted_hours),
+            csr_analytics.vis_ln_numeric('1 + ' ~ var('hours_cap'))
         ) }}
     ) as numeric(18, 6))
 {%- endmacro %}

@@ -1,4 +1,5 @@
-{#- Informal Buddy events logged on a match, credited to the match's buddy (vis.md §1). -#}
+{#- Informal Buddy events logged on a match, credited to the match's buddy
+    (vis.md §1). -#}
 with events as (
     select * from {{ ref('int_buddy_events_reconciled') }}
 ),

@@ -1,5 +1,5 @@
-{#- Buddy skill sessions, credited to each side that is a buddy (teacher, learner or both);
-    the participant is the other side when that side is a beneficiary (a participant). -#}
+{#- Buddy skill sessions, credited to each side that is a buddy (teacher, learner or
+    both); the participant is the other side when that side is a beneficiary. -#}
 with skill_sessions as (
     select * from {{ ref('int_buddy_skill_sessions_reconciled') }}
     where {{ csr_analytics.is_on_or_before_as_of('completed_at') }}

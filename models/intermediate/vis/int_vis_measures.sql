@@ -101,46 +101,115 @@ rating_quarters as (
         {{ csr_analytics.quarter_start('ratings.rated_at') }}
 ),
 
-{%- for measure, columns in [
-    ('hours', ['minutes', 'weighted_hours']),
-    ('ratings', ['ratings_count', 'ratings_sum']),
-] %}
-
-{{ measure }}_by_period as (
-    {%- for program_expr, period_type, period_expr in [
-        ('program_type', 'quarter', 'quarter_start'),
-        ("'all'", 'quarter', 'quarter_start'),
-        ('program_type', 'all', "cast('1900-01-01' as date)"),
-        ("'all'", 'all', "cast('1900-01-01' as date)"),
-    ] %}
+hours_by_period as (
+    -- each quarter's figures feed the quarter, the program and the cross-program rows
     select
         volunteer_user_id,
-        {{ program_expr }} as program_type,
-        '{{ period_type }}' as period_type,
-        {{ period_expr }} as period_start,
-        {{ columns | join(',\n        ') }}
-    from {{ 'activity_quarters' if measure == 'hours' else 'rating_quarters' }}
-    {{- '\n    union all' if not loop.last }}
-    {%- endfor %}
+        program_type,
+        'quarter' as period_type,
+        quarter_start as period_start,
+        minutes,
+        weighted_hours
+    from activity_quarters
+    union all
+    select
+        volunteer_user_id,
+        'all' as program_type,
+        'quarter' as period_type,
+        quarter_start as period_start,
+        minutes,
+        weighted_hours
+    from activity_quarters
+    union all
+    select
+        volunteer_user_id,
+        program_type,
+        'all' as period_type,
+        cast('1900-01-01' as date) as period_start,
+        minutes,
+        weighted_hours
+    from activity_quarters
+    union all
+    select
+        volunteer_user_id,
+        'all' as program_type,
+        'all' as period_type,
+        cast('1900-01-01' as date) as period_start,
+        minutes,
+        weighted_hours
+    from activity_quarters
 ),
 
-{{ measure }}_totals as (
+hours_totals as (
     select
         volunteer_user_id,
         program_type,
         period_type,
         period_start,
-        {%- for column in columns %}
-        sum({{ column }}) as {{ column }}{{ ',' if not loop.last }}
-        {%- endfor %}
-    from {{ measure }}_by_period
+        sum(minutes) as minutes,
+        sum(weighted_hours) as weighted_hours
+    from hours_by_period
     group by
         volunteer_user_id,
         program_type,
         period_type,
         period_start
 ),
-{%- endfor %}
+
+ratings_by_period as (
+    -- each quarter's figures feed the quarter, the program and the cross-program rows
+    select
+        volunteer_user_id,
+        program_type,
+        'quarter' as period_type,
+        quarter_start as period_start,
+        ratings_count,
+        ratings_sum
+    from rating_quarters
+    union all
+    select
+        volunteer_user_id,
+        'all' as program_type,
+        'quarter' as period_type,
+        quarter_start as period_start,
+        ratings_count,
+        ratings_sum
+    from rating_quarters
+    union all
+    select
+        volunteer_user_id,
+        program_type,
+        'all' as period_type,
+        cast('1900-01-01' as date) as period_start,
+        ratings_count,
+        ratings_sum
+    from rating_quarters
+    union all
+    select
+        volunteer_user_id,
+        'all' as program_type,
+        'all' as period_type,
+        cast('1900-01-01' as date) as period_start,
+        ratings_count,
+        ratings_sum
+    from rating_quarters
+),
+
+ratings_totals as (
+    select
+        volunteer_user_id,
+        program_type,
+        period_type,
+        period_start,
+        sum(ratings_count) as ratings_count,
+        sum(ratings_sum) as ratings_sum
+    from ratings_by_period
+    group by
+        volunteer_user_id,
+        program_type,
+        period_type,
+        period_start
+),
 
 program_participants as (
     select
@@ -180,7 +249,8 @@ cross_program_participant_outcomes as (
         ) as is_placement_candidate,
         max(
             case
-                when participant_outcomes.is_placed and program_tracks.tracks_placement = 1
+                when participant_outcomes.is_placed
+                    and program_tracks.tracks_placement = 1
                     then 1
                 else 0
             end
@@ -222,10 +292,12 @@ final as (
         periods.period_start,
         periods.cutoff_date,
         cast(coalesce(hours_totals.minutes, 0) as bigint) as minutes,
-        cast(coalesce(hours_totals.weighted_hours, 0) as numeric(18, 6)) as weighted_hours,
+        cast(coalesce(hours_totals.weighted_hours, 0) as numeric(18, 6))
+            as weighted_hours,
         cast(coalesce(ratings_totals.ratings_count, 0) as integer) as ratings_count,
         cast(coalesce(ratings_totals.ratings_sum, 0) as numeric(18, 6)) as ratings_sum,
-        cast(coalesce(participants.participants_count, 0) as integer) as participants_count,
+        cast(coalesce(participants.participants_count, 0) as integer)
+            as participants_count,
         cast(coalesce(participants.improved_participants_count, 0) as integer)
             as improved_participants_count,
         cast(coalesce(participants.placement_candidates_count, 0) as integer)
@@ -237,14 +309,30 @@ final as (
         coalesce(period_tracks.tracks_outcome, 0) = 1 as tracks_outcome,
         coalesce(period_tracks.tracks_placement, 0) = 1 as tracks_placement
     from periods
-    {%- for measure in ['period_tracks', 'hours_totals', 'ratings_totals', 'participants'] %}
-    left join {{ measure }}
+    left join period_tracks
         on
-            periods.volunteer_user_id = {{ measure }}.volunteer_user_id
-            and periods.program_type = {{ measure }}.program_type
-            and periods.period_type = {{ measure }}.period_type
-            and periods.period_start = {{ measure }}.period_start
-    {%- endfor %}
+            periods.volunteer_user_id = period_tracks.volunteer_user_id
+            and periods.program_type = period_tracks.program_type
+            and periods.period_type = period_tracks.period_type
+            and periods.period_start = period_tracks.period_start
+    left join hours_totals
+        on
+            periods.volunteer_user_id = hours_totals.volunteer_user_id
+            and periods.program_type = hours_totals.program_type
+            and periods.period_type = hours_totals.period_type
+            and periods.period_start = hours_totals.period_start
+    left join ratings_totals
+        on
+            periods.volunteer_user_id = ratings_totals.volunteer_user_id
+            and periods.program_type = ratings_totals.program_type
+            and periods.period_type = ratings_totals.period_type
+            and periods.period_start = ratings_totals.period_start
+    left join participants
+        on
+            periods.volunteer_user_id = participants.volunteer_user_id
+            and periods.program_type = participants.program_type
+            and periods.period_type = participants.period_type
+            and periods.period_start = participants.period_start
 )
 
 select * from final

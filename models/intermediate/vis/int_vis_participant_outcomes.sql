@@ -36,7 +36,8 @@ employment_outcomes as (
 ),
 
 milestone_improved as (
-    -- Buddy: a milestone strictly after the first matched_at with the volunteer, in the window
+    -- Buddy: a milestone strictly after the first matched_at with the volunteer,
+    -- within the window
     select distinct
         participant_periods.volunteer_user_id,
         participant_periods.program_type,
@@ -153,7 +154,8 @@ held_sessions as (
     inner join kintell_sessions
         on
             participant_periods.volunteer_user_id = kintell_sessions.volunteer_user_id
-            and participant_periods.participant_user_id = kintell_sessions.participant_user_id
+            and participant_periods.participant_user_id
+            = kintell_sessions.participant_user_id
             and participant_periods.program_type = kintell_sessions.program_type
     where
         kintell_sessions.is_held
@@ -179,7 +181,9 @@ assessed_sessions as (
                 period_type,
                 period_start,
                 participant_user_id
-            order by session_at desc, {{ csr_analytics.binary_collate('session_id') }} desc
+            order by
+                session_at desc,
+                {{ csr_analytics.binary_collate('session_id') }} desc
         ) as position_from_last
     from held_sessions
     where
@@ -257,7 +261,9 @@ window_scores as (
                 q2q_scores.dimension
             order by
                 q2q_scores.measured_at desc,
-                {{ csr_analytics.binary_collate("coalesce(q2q_scores.text_type, '')") }} desc
+                {{ csr_analytics.binary_collate(
+                    "coalesce(q2q_scores.text_type, '')"
+                ) }} desc
         ) as position_from_last
     from participant_periods
     inner join q2q_scores
@@ -293,7 +299,8 @@ dimension_changes as (
 ),
 
 q2q_improved as (
-    -- any program: a Q2Q dimension rose by at least q2q_improvement_threshold in the window
+    -- any program: a Q2Q dimension rose by at least q2q_improvement_threshold
+    -- within the window
     select distinct
         volunteer_user_id,
         program_type,
@@ -372,7 +379,8 @@ employed_in_window as (
             'cast(participant_periods.last_activity_at as date)',
             var('placement_window_days')
         ) }}
-        and cast(employment_outcomes.employed_at as date) <= participant_periods.cutoff_date
+        and cast(employment_outcomes.employed_at as date)
+        <= participant_periods.cutoff_date
 ),
 
 flagged as (
@@ -402,7 +410,8 @@ flagged as (
             and participant_periods.program_type = {{ improvement }}.program_type
             and participant_periods.period_type = {{ improvement }}.period_type
             and participant_periods.period_start = {{ improvement }}.period_start
-            and participant_periods.participant_user_id = {{ improvement }}.participant_user_id
+            and participant_periods.participant_user_id
+            = {{ improvement }}.participant_user_id
     {%- endfor %}
 ),
 

@@ -95,7 +95,10 @@ activity_spans as (
         min(activity_quarters.first_activity_at) as first_activity_at,
         max(activity_quarters.last_activity_at) as last_activity_at,
         max(
-            case when activity_quarters.quarter_start = windows.period_start then 1 else 0 end
+            case
+                when activity_quarters.quarter_start = windows.period_start then 1
+                else 0
+            end
         ) as has_activity_in_quarter
     from windows
     inner join activity_quarters
@@ -103,7 +106,7 @@ activity_spans as (
             windows.volunteer_user_id = activity_quarters.volunteer_user_id
             and windows.program_type = activity_quarters.program_type
             and windows.participant_user_id = activity_quarters.participant_user_id
-            and activity_quarters.quarter_start <= windows.cutoff_date
+            and windows.cutoff_date >= activity_quarters.quarter_start
     group by
         windows.volunteer_user_id,
         windows.program_type,

@@ -41,39 +41,39 @@ weights as (
     from component_weights
 ),
 
-components as (
+ratios as (
     select
         measures.*,
+        {{ csr_analytics.safe_divide('ratings_sum', 'ratings_count') }} as mean_rating,
+        {{ csr_analytics.safe_divide(
+            'improved_participants_count', 'participants_count'
+        ) }} as improved_share,
+        {{ csr_analytics.safe_divide(
+            'placed_participants_count', 'placement_candidates_count'
+        ) }} as placed_share
+    from measures
+),
+
+components as (
+    select
+        ratios.*,
         case
             when tracks_hours
                 then {{ csr_analytics.vis_hours_component('weighted_hours') }}
         end as hours_value,
         case
             when tracks_quality and ratings_count > 0
-                then cast(
-                    100 * {{ csr_analytics.safe_divide('ratings_sum', 'ratings_count') }}
-                    as numeric(18, 6)
-                )
+                then cast(100 * mean_rating as numeric(18, 6))
         end as quality_value,
         case
             when tracks_outcome and participants_count > 0
-                then cast(
-                    100 * {{ csr_analytics.safe_divide(
-                        'improved_participants_count', 'participants_count'
-                    ) }}
-                    as numeric(18, 6)
-                )
+                then cast(100 * improved_share as numeric(18, 6))
         end as outcome_value,
         case
             when tracks_placement and placement_candidates_count > 0
-                then cast(
-                    100 * {{ csr_analytics.safe_divide(
-                        'placed_participants_count', 'placement_candidates_count'
-                    ) }}
-                    as numeric(18, 6)
-                )
+                then cast(100 * placed_share as numeric(18, 6))
         end as placement_value
-    from measures
+    from ratios
 ),
 
 weighted as (
@@ -87,12 +87,17 @@ weighted as (
             as numeric(18, 6)
         ) as weighted_sum,
         cast(
-            case when components.hours_value is not null then weights.hours_weight else 0 end
-            + case
-                when components.quality_value is not null then weights.quality_weight else 0
+            case
+                when components.hours_value is not null then weights.hours_weight
+                else 0
             end
             + case
-                when components.outcome_value is not null then weights.outcome_weight else 0
+                when components.quality_value is not null then weights.quality_weight
+                else 0
+            end
+            + case
+                when components.outcome_value is not null then weights.outcome_weight
+                else 0
             end
             + case
                 when components.placement_value is not null
@@ -108,45 +113,49 @@ weighted as (
 scored as (
     select
         weighted.*,
-        cast(round(
-            cast({{ csr_analytics.safe_divide('weighted_sum', 'weights_sum') }} as numeric(18, 6)),
-            2
-        ) as numeric(5, 2)) as vis_score
+        {{ csr_analytics.safe_divide('weighted_sum', 'weights_sum') }} as vis_value
     from weighted
+),
+
+rounded as (
+    select
+        scored.*,
+        cast(round(cast(vis_value as numeric(18, 6)), 2) as numeric(5, 2)) as vis_score
+    from scored
 ),
 
 final as (
     select
-        scored.volunteer_user_id,
-        scored.program_type,
-        scored.period_type,
-        scored.period_start,
-        scored.cutoff_date,
-        scored.minutes,
-        scored.weighted_hours,
-        cast(round(scored.hours_value, 2) as numeric(5, 2)) as hours_component,
-        cast(round(scored.quality_value, 2) as numeric(5, 2)) as quality_component,
-        cast(round(scored.outcome_value, 2) as numeric(5, 2)) as outcome_component,
-        cast(round(scored.placement_value, 2) as numeric(5, 2)) as placement_component,
-        scored.vis_score,
+        rounded.volunteer_user_id,
+        rounded.program_type,
+        rounded.period_type,
+        rounded.period_start,
+        rounded.cutoff_date,
+        rounded.minutes,
+        rounded.weighted_hours,
+        cast(round(rounded.hours_value, 2) as numeric(5, 2)) as hours_component,
+        cast(round(rounded.quality_value, 2) as numeric(5, 2)) as quality_component,
+        cast(round(rounded.outcome_value, 2) as numeric(5, 2)) as outcome_component,
+        cast(round(rounded.placement_value, 2) as numeric(5, 2)) as placement_component,
+        rounded.vis_score,
         tier_bounds.vis_tier,
-        scored.ratings_count,
-        scored.participants_count,
-        scored.improved_participants_count,
-        scored.placement_candidates_count,
-        scored.placed_participants_count,
-        scored.tracks_hours,
-        scored.tracks_quality,
-        scored.tracks_outcome,
-        scored.tracks_placement
-    from scored
+        rounded.ratings_count,
+        rounded.participants_count,
+        rounded.improved_participants_count,
+        rounded.placement_candidates_count,
+        rounded.placed_participants_count,
+        rounded.tracks_hours,
+        rounded.tracks_quality,
+        rounded.tracks_outcome,
+        rounded.tracks_placement
+    from rounded
     left join tier_bounds
         on
             (
                 tier_bounds.min_score_exclusive is null
-                or scored.vis_score > tier_bounds.min_score_exclusive
+                or rounded.vis_score > tier_bounds.min_score_exclusive
             )
-            and scored.vis_score <= tier_bounds.max_score_inclusive
+            and rounded.vis_score <= tier_bounds.max_score_inclusive
 )
 
 select * from final

@@ -68,8 +68,9 @@ categorised as (
 weighted as (
     select
         categorised.*,
-        cast(coalesce(categorised.duration_minutes, categorised.default_minutes) as integer)
-            as minutes,
+        cast(
+            coalesce(categorised.duration_minutes, categorised.default_minutes) as integer
+        ) as minutes,
         categorised.duration_minutes is null as is_default_minutes,
         cast(hour_categories.weight as numeric(6, 3)) as hour_weight
     from categorised

@@ -24,9 +24,17 @@ with_previous_quarter as (
             )
 ),
 
-changes as (
+ratios as (
     select
         with_previous_quarter.*,
+        {{ csr_analytics.safe_divide('vis_score - previous_vis_score', 'previous_vis_score') }}
+            as change_ratio
+    from with_previous_quarter
+),
+
+changes as (
+    select
+        ratios.*,
         case
             when not has_previous_quarter
                 or previous_vis_score is null
@@ -34,14 +42,9 @@ changes as (
                 then null
             when previous_vis_score = 0 and vis_score = 0 then cast(0 as numeric(18, 2))
             when previous_vis_score = 0 then cast(100 as numeric(18, 2))
-            else cast(round(cast(
-                100 * {{ csr_analytics.safe_divide(
-                    'vis_score - previous_vis_score', 'previous_vis_score'
-                ) }}
-                as numeric(18, 6)
-            ), 2) as numeric(18, 2))
+            else cast(round(cast(100 * change_ratio as numeric(18, 6)), 2) as numeric(18, 2))
         end as vis_change_pct
-    from with_previous_quarter
+    from ratios
 ),
 
 final as (

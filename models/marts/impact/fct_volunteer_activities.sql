@@ -1,4 +1,5 @@
-{#- One row per volunteer activity and volunteer credited, with weighted hours (vis.md §1). -#}
+{#- One row per volunteer activity and volunteer credited, with weighted hours
+    (vis.md §1). -#}
 with activities as (
     select * from {{ ref('int_volunteer_activities') }}
 ),

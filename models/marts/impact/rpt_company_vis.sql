@@ -30,23 +30,46 @@ company_activity_quarters as (
 ),
 
 company_grains as (
-    {%- for program_expr, period_type, period_expr in [
-        ('program_type', 'quarter', 'quarter_start'),
-        ("'all'", 'quarter', 'quarter_start'),
-        ('program_type', 'all', "cast('1900-01-01' as date)"),
-        ("'all'", 'all', "cast('1900-01-01' as date)"),
-    ] %}
+    -- each quarter feeds the quarter, the program and the cross-program rows
     select
         company_id,
         volunteer_user_id,
-        {{ program_expr }} as program_type,
-        '{{ period_type }}' as period_type,
-        {{ period_expr }} as period_start,
+        program_type,
+        'quarter' as period_type,
+        quarter_start as period_start,
         minutes,
         weighted_hours
     from company_activity_quarters
-    {{- '\n    union all' if not loop.last }}
-    {%- endfor %}
+    union all
+    select
+        company_id,
+        volunteer_user_id,
+        'all' as program_type,
+        'quarter' as period_type,
+        quarter_start as period_start,
+        minutes,
+        weighted_hours
+    from company_activity_quarters
+    union all
+    select
+        company_id,
+        volunteer_user_id,
+        program_type,
+        'all' as period_type,
+        cast('1900-01-01' as date) as period_start,
+        minutes,
+        weighted_hours
+    from company_activity_quarters
+    union all
+    select
+        company_id,
+        volunteer_user_id,
+        'all' as program_type,
+        'all' as period_type,
+        cast('1900-01-01' as date) as period_start,
+        minutes,
+        weighted_hours
+    from company_activity_quarters
 ),
 
 company_volunteer_periods as (
