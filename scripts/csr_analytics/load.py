@@ -132,7 +132,7 @@ class Attempt:
     load_id: int
     source_file: str
     sha256: str
-    entity: str
+    entity: str | None
     started_at: datetime
     size: int = 0
     info: FileInfo = field(default_factory=FileInfo)
@@ -353,8 +353,21 @@ def _load_path(
     except ValueError as error:  # the contract matches it twice: a contract bug
         return FileResult(relative, "rejected", error=str(error))
     if item is None:
-        return FileResult(relative, "unrecognised")
+        return _record_unrecognised(database, exports_dir, relative)
     return load_file(database, exports_dir, relative, item, report, batch_size)
+
+
+def _record_unrecognised(database: Database, exports_dir: Path, relative: str) -> FileResult:
+    """List a file no raw table matches in the ledger (skipped_unrecognised); land nothing."""
+    path = exports_dir / relative
+    attempt = Attempt(
+        database.next_load_id(), relative, file_sha256(path), None, utc_now(), path.stat().st_size
+    )
+    attempt.status = "skipped_unrecognised"
+    attempt.error = "not a recognised export file: no raw table matches its path"
+    with database.transaction():
+        write_ledger(database, attempt)
+    return FileResult(relative, "unrecognised", load_id=attempt.load_id)
 
 
 # ------------------------------------------------------------------------ public

@@ -47,19 +47,22 @@ def test_build_lands_every_sample_file(sample: Workspace) -> None:
 
 def test_loading_twice_changes_nothing(sample: Workspace) -> None:
     raw_before, staging_before = counts(sample, "raw"), counts(sample, "staging")
-    files = sample.query("select count(*) from raw._loads where status = 'loaded'")[0][0]
+    statuses = dict(sample.query("select status, count(*) from raw._loads group by status"))
+    last = sample.query("select max(load_id) from raw._loads")[0][0]
     again = sample.load(SAMPLE)
     assert again.returncode == 0
-    new_rows = sample.query(
-        "select status, count(*) from raw._loads"
-        " where load_id > (select max(load_id) from raw._loads where status = 'loaded')"
-        " group by status"
+    new_rows = dict(
+        sample.query(
+            "select status, count(*) from raw._loads where load_id > %s group by status", (last,)
+        )
     )
-    assert dict(new_rows) == {"skipped_duplicate": files}
+    expected = {"skipped_duplicate": statuses["loaded"]}
+    if statuses.get("skipped_unrecognised"):
+        expected["skipped_unrecognised"] = statuses["skipped_unrecognised"]
+    assert new_rows == expected
     raw_after = counts(sample, "raw")
-    raw_after["_loads"] -= files
-    raw_before_ledger = dict(raw_before)
-    assert raw_after == raw_before_ledger
+    raw_after["_loads"] -= sum(new_rows.values())
+    assert raw_after == raw_before
     assert counts(sample, "staging") == staging_before
 
 

@@ -607,7 +607,10 @@ def test_cli_loads_and_warns_about_unrecognised_files(engine: Engine, tmp_path: 
         "total: 1 loaded (2 rows, 0 lines rejected), 0 already loaded, 0 rejected, 1 unrecognised"
     )
     assert "warning: notes/readme.txt: not a recognised export file, skipped" in process.stderr
-    assert [e["source_file"] for e in ledger(engine)] == ["buddy/users.csv"]
+    assert [(e["source_file"], e["status"]) for e in ledger(engine)] == [
+        ("buddy/users.csv", "loaded"),
+        ("notes/readme.txt", "skipped_unrecognised"),
+    ]
 
     again = engine.cli(exports, module=True)  # python -m csr_analytics.load
     assert again.returncode == 0, again.stderr
