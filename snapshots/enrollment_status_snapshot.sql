@@ -13,23 +13,23 @@
     )
 }}
 
-with enrollments as (
-    select * from {{ ref('fct_program_enrollments') }}
-),
+    with enrollments as (
+        select * from {{ ref('fct_program_enrollments') }}
+    ),
 
-final as (
-    select
-        enrollment_id,
-        csr_user_id,
-        program_type,
-        status,
-        status_reason,
-        completed_at,
-        as_of_date,
-        cast(as_of_date as timestamp) as as_of_timestamp
-    from enrollments
-)
+    final as (
+        select
+            enrollment_id,
+            csr_user_id,
+            program_type,
+            status,
+            status_reason,
+            completed_at,
+            as_of_date,
+            cast(as_of_date as timestamp) as as_of_timestamp
+        from enrollments
+    )
 
-select * from final
+    select * from final
 
 {% endsnapshot %}

@@ -64,9 +64,21 @@ buddy_spells as (
     from buddy_match_spells
 ),
 
--- mentorship, language: each (participant, volunteer) pair is a spell; every session
--- row counts (held or not) at its session time
-kintell_pairs as (
+-- pair programs (mentorship, language): each (participant, volunteer) pair is a spell;
+-- every session row counts (held or not) at its session time. A new pair program adds
+-- its sessions here.
+pair_sessions as (
+    select
+        program_type,
+        spell_id,
+        participant_user_id,
+        volunteer_user_id,
+        session_at,
+        is_held
+    from kintell_sessions
+),
+
+pairs as (
     select
         program_type,
         spell_id,
@@ -75,7 +87,7 @@ kintell_pairs as (
         min(session_at) as first_session_at,
         max(session_at) as last_session_at,
         cast(sum(case when is_held then 1 else 0 end) as integer) as held_sessions_count
-    from kintell_sessions
+    from pair_sessions
     group by
         program_type,
         spell_id,
@@ -83,15 +95,15 @@ kintell_pairs as (
         volunteer_user_id
 ),
 
-kintell_pair_states as (
+pair_states as (
     select
         *,
         {{ csr_analytics.days_since('last_session_at') }}
-            > {{ var('pair_inactivity_days') }} as is_ended
-    from kintell_pairs
+        > {{ var('pair_inactivity_days') }} as is_ended
+    from pairs
 ),
 
-kintell_pair_spells as (
+pair_spells as (
     select
         program_type,
         spell_id,
@@ -107,10 +119,10 @@ kintell_pair_spells as (
         end as end_reason,
         not is_ended as is_open,
         held_sessions_count as sessions_count
-    from kintell_pair_states
+    from pair_states
 ),
 
-kintell_spells as (
+pair_program_spells as (
     select
         program_type,
         spell_id,
@@ -122,7 +134,7 @@ kintell_spells as (
         is_open,
         volunteer_user_id as counterpart_user_id,
         sessions_count
-    from kintell_pair_spells
+    from pair_spells
 
     union all
 
@@ -137,7 +149,7 @@ kintell_spells as (
         is_open,
         participant_user_id as counterpart_user_id,
         sessions_count
-    from kintell_pair_spells
+    from pair_spells
 ),
 
 -- upskilling: each course of a person is a spell, in the state of its current record
@@ -178,13 +190,13 @@ upskilling_spells as (
     from current_course_records
     inner join course_starts
         on current_course_records.csr_user_id = course_starts.csr_user_id
-        and current_course_records.spell_id = course_starts.spell_id
+            and current_course_records.spell_id = course_starts.spell_id
 ),
 
 all_spells as (
     select * from buddy_spells
     union all
-    select * from kintell_spells
+    select * from pair_program_spells
     union all
     select * from upskilling_spells
 ),
@@ -205,7 +217,7 @@ final as (
     from all_spells
     left join program_roles
         on all_spells.program_type = program_roles.program_type
-        and all_spells.csr_role = program_roles.csr_role
+            and all_spells.csr_role = program_roles.csr_role
     where all_spells.csr_user_id is not null
 )
 

@@ -170,19 +170,40 @@ buddy_milestone_activities as (
 ),
 
 buddy_activities as (
-    select 'buddy' as program_type, * from buddy_match_activities
+    select
+        'buddy' as program_type,
+        *
+    from buddy_match_activities
     union all
-    select 'buddy' as program_type, * from buddy_informal_event_activities
+    select
+        'buddy' as program_type,
+        *
+    from buddy_informal_event_activities
     union all
-    select 'buddy' as program_type, * from buddy_formal_event_activities
+    select
+        'buddy' as program_type,
+        *
+    from buddy_formal_event_activities
     union all
-    select 'buddy' as program_type, * from buddy_skill_session_activities
+    select
+        'buddy' as program_type,
+        *
+    from buddy_skill_session_activities
     union all
-    select 'buddy' as program_type, * from buddy_checkin_activities
+    select
+        'buddy' as program_type,
+        *
+    from buddy_checkin_activities
     union all
-    select 'buddy' as program_type, * from buddy_feedback_activities
+    select
+        'buddy' as program_type,
+        *
+    from buddy_feedback_activities
     union all
-    select 'buddy' as program_type, * from buddy_milestone_activities
+    select
+        'buddy' as program_type,
+        *
+    from buddy_milestone_activities
 ),
 
 -- mentorship, language: every session of theirs (held or not), either side

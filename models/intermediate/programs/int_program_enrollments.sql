@@ -104,12 +104,12 @@ spell_roles as (
             order by
                 spells_count desc,
                 case when csr_role = 'volunteer' then 0 else 1 end,
-                {{ csr_analytics.binary_order('role') }}
+                {{ csr_analytics.binary_order('role') }} asc
         ) as role_rank
     from spell_role_counts
 ),
 
--- with no spells: the role of their accounts; accounts of different roles: the volunteer one
+-- no spells: their accounts' role; accounts of different roles: the volunteer one
 membership_role_list as (
     select distinct
         csr_user_id,
@@ -162,7 +162,7 @@ ended_spells as (
             order by
                 ended_at desc nulls last,
                 case when end_reason = 'completed' then 0 else 1 end,
-                {{ csr_analytics.binary_order('spell_id') }}
+                {{ csr_analytics.binary_order('spell_id') }} asc
         ) as end_rank
     from spells
     where not is_open
@@ -178,44 +178,48 @@ enrollment_facts as (
         enrollment_keys.csr_user_id,
         enrollment_keys.program_type,
         coalesce(spell_roles.role, membership_roles.role, program_default_roles.role)
-            as role,
+            as role,  -- noqa: RF04
         coalesce(
-            spell_roles.csr_role, membership_roles.csr_role, program_default_roles.csr_role
+            spell_roles.csr_role,
+            membership_roles.csr_role,
+            program_default_roles.csr_role
         ) as csr_role,
         coalesce(membership_summaries.first_joined_at, spell_summaries.first_started_at)
             as enrolled_at,
         coalesce(membership_summaries.memberships_count, 0) as memberships_count,
-        coalesce(membership_summaries.left_memberships_count, 0) as left_memberships_count,
+        coalesce(membership_summaries.left_memberships_count, 0)
+            as left_memberships_count,
         membership_summaries.last_left_at,
         cast(coalesce(spell_summaries.spells_count, 0) as integer) as spells_count,
-        cast(coalesce(spell_summaries.open_spells_count, 0) as integer) as open_spells_count,
+        cast(coalesce(spell_summaries.open_spells_count, 0) as integer)
+            as open_spells_count,
         last_ended_spells.ended_at as last_ended_at,
         last_ended_spells.end_reason as last_end_reason,
         activity_summaries.last_activity_at
     from enrollment_keys
     left join spell_summaries
         on enrollment_keys.csr_user_id = spell_summaries.csr_user_id
-        and enrollment_keys.program_type = spell_summaries.program_type
+            and enrollment_keys.program_type = spell_summaries.program_type
     left join membership_summaries
         on enrollment_keys.csr_user_id = membership_summaries.csr_user_id
-        and enrollment_keys.program_type = membership_summaries.program_type
+            and enrollment_keys.program_type = membership_summaries.program_type
     left join activity_summaries
         on enrollment_keys.csr_user_id = activity_summaries.csr_user_id
-        and enrollment_keys.program_type = activity_summaries.program_type
+            and enrollment_keys.program_type = activity_summaries.program_type
     left join spell_roles
         on enrollment_keys.csr_user_id = spell_roles.csr_user_id
-        and enrollment_keys.program_type = spell_roles.program_type
-        and spell_roles.role_rank = 1
+            and enrollment_keys.program_type = spell_roles.program_type
+            and spell_roles.role_rank = 1
     left join membership_roles
         on enrollment_keys.csr_user_id = membership_roles.csr_user_id
-        and enrollment_keys.program_type = membership_roles.program_type
-        and membership_roles.role_rank = 1
+            and enrollment_keys.program_type = membership_roles.program_type
+            and membership_roles.role_rank = 1
     left join program_default_roles
         on enrollment_keys.program_type = program_default_roles.program_type
-        and program_default_roles.role_rank = 1
+            and program_default_roles.role_rank = 1
     left join last_ended_spells
         on enrollment_keys.csr_user_id = last_ended_spells.csr_user_id
-        and enrollment_keys.program_type = last_ended_spells.program_type
+            and enrollment_keys.program_type = last_ended_spells.program_type
 ),
 
 -- rules 1 to 4: the first that applies
@@ -241,7 +245,12 @@ rule_outcomes as (
         *,
         case status_rule
             when 1 then 'dropped'
-            when 3 then case when last_end_reason = 'completed' then 'completed' else 'dropped' end
+            when 3
+                then
+                    case
+                        when last_end_reason = 'completed' then 'completed'
+                        else 'dropped'
+                    end
             else 'active'
         end as rule_status,
         case status_rule
@@ -263,7 +272,7 @@ inactivity as (
         *,
         rule_status = 'active'
         and {{ csr_analytics.days_since('last_seen_at') }}
-            > {{ var('enrollment_inactivity_days') }} as is_inactive
+        > {{ var('enrollment_inactivity_days') }} as is_inactive
     from rule_outcomes
 ),
 
@@ -280,7 +289,8 @@ final as (
         case when is_inactive then 'inactivity' else rule_status_reason end
             as status_reason,
         case when is_inactive then 5 else status_rule end as status_rule,
-        case when is_inactive then last_seen_at else rule_completed_at end as completed_at,
+        case when is_inactive then last_seen_at else rule_completed_at end
+            as completed_at,
         last_activity_at,
         spells_count,
         open_spells_count

@@ -46,7 +46,7 @@ final as (
     from all_memberships
     left join program_roles
         on all_memberships.program_type = program_roles.program_type
-        and all_memberships.role = program_roles.role
+            and all_memberships.role = program_roles.role
     where
         all_memberships.csr_user_id is not null
         and {{ csr_analytics.is_on_or_before_as_of('all_memberships.joined_at') }}
