@@ -130,12 +130,8 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[
 
 
 def report_row(reader: Reader, selection: Selection) -> dict[str, Any] | None:
-    columns = [column for _, column in INPUT_COLUMNS] + [
-        "investment_total",
-        "gross_value",
-        "year1_impact",
-        "present_value",
-    ]
+    columns = ["currency", *(column for _, column in INPUT_COLUMNS)]
+    columns += ["investment_total", "gross_value", "year1_impact", "present_value"]
     columns += [column for _, column, _ in RATIO_COLUMNS]
     p = reader.param
     rows = reader.rows(
@@ -180,7 +176,11 @@ def outcome_rows(reader: Reader, selection: Selection) -> list[tuple[Any, ...]]:
 
 
 def render(selection: Selection, row: dict[str, Any], outcomes: list[tuple[Any, ...]]) -> str:
-    lines = [f"SROI for {selection.describe()}", "", "Inputs (investment)"]
+    lines = [
+        f"SROI for {selection.describe()} (money in {row['currency']})",
+        "",
+        "Inputs (investment)",
+    ]
     input_rows = [[label, money(row[column])] for label, column in INPUT_COLUMNS]
     input_rows.append(["total", money(row["investment_total"])])
     lines.append(table(("input type", "amount"), input_rows, (False, True)))

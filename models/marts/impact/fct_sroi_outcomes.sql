@@ -42,6 +42,7 @@ final as (
         cast(quarter_start as date) as quarter_start,
         cast(outcome_code as text) as outcome_code,
         cast(evidence as text) as evidence,
+        cast('{{ var("reporting_currency") }}' as text) as currency,
         cast(outcome_events_count as bigint) as outcome_events_count,
         cast(round(quantity, 6) as numeric(18, 6)) as quantity,
         cast(round(gross_value, 2) as numeric(18, 2)) as gross_value,

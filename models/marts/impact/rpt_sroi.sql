@@ -198,6 +198,7 @@ final as (
         cast(program_type as text) as program_type,
         cast(period_type as text) as period_type,
         cast(period_start as date) as period_start,
+        cast('{{ var("reporting_currency") }}' as text) as currency,
         cast(round(investment_time, 2) as numeric(18, 2)) as investment_time,
         cast(round(investment_cash, 2) as numeric(18, 2)) as investment_cash,
         cast(round(investment_in_kind, 2) as numeric(18, 2)) as investment_in_kind,
