@@ -38,7 +38,7 @@
     ) as field_ranks
         on
         {%- for key in key_columns %}
-        {{ "and " if not loop.first }}observed.{{ key }} = field_ranks.{{ key }}
+        {{ "    and " if not loop.first }}observed.{{ key }} = field_ranks.{{ key }}
         {%- endfor %}
     group by
         {%- for key in key_columns %}

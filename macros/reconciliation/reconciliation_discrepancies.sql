@@ -1,6 +1,6 @@
 {#-
     CTEs comparing the two feeds of one Buddy entity (domain.md §3), ending with
-    `<prefix>_discrepancies` (entity, record_key, discrepancy, fields, export_observed_at,
+    `<prefix>_discrepancies` (entity, record_key, discrepancy, field_names, export_observed_at,
     webhook_observed_at):
 
     - missing_in_export: no accepted export row of the key, although its first webhook
@@ -58,8 +58,8 @@
     from {{ prefix }}_ranked as exports
     inner join {{ prefix }}_ranked as webhooks
         on exports._record_key = webhooks._record_key
-        and webhooks._feed = 'webhook'
-        and webhooks._observed_at < exports._observed_at
+            and webhooks._feed = 'webhook'
+            and webhooks._observed_at < exports._observed_at
     where exports._feed = 'export'
     group by
         exports._record_key,
@@ -79,7 +79,7 @@
     from {{ prefix }}_webhook_state_ranks as state_ranks
     inner join {{ prefix }}_ranked as webhooks
         on state_ranks._record_key = webhooks._record_key
-        and webhooks._feed = 'webhook'
+            and webhooks._feed = 'webhook'
     group by
         state_ranks._record_key,
         state_ranks.export_rank
@@ -105,7 +105,7 @@
     from {{ prefix }}_ranked as exports
     inner join {{ prefix }}_webhook_states as states
         on exports._record_key = states._record_key
-        and exports._observation_rank = states.export_rank
+            and exports._observation_rank = states.export_rank
     where exports._feed = 'export'
 ),
 
@@ -118,7 +118,7 @@
     {%- endfor %}
     select
         _record_key,
-        {{ csr_analytics.code_list(field_codes) }} as fields
+        {{ csr_analytics.code_list(field_codes) }} as field_names
     from {{ prefix }}_value_differences
     group by _record_key
 ),
@@ -126,40 +126,40 @@
 {{ prefix }}_discrepancies as (
     select
         '{{ entity }}' as entity,
-        keys._record_key as record_key,
+        key_summary._record_key as record_key,
         'missing_in_export' as discrepancy,
-        cast(null as text) as fields,
-        keys.last_export_at as export_observed_at,
-        keys.last_webhook_at as webhook_observed_at
-    from {{ prefix }}_keys as keys
+        cast(null as text) as field_names,
+        key_summary.last_export_at as export_observed_at,
+        key_summary.last_webhook_at as webhook_observed_at
+    from {{ prefix }}_keys as key_summary
     cross join {{ prefix }}_latest_export as latest_export
     where
-        keys.export_observations_count = 0
-        and keys.first_webhook_at < latest_export.entity_last_export_at
+        key_summary.export_observations_count = 0
+        and key_summary.first_webhook_at < latest_export.entity_last_export_at
     union all
     select
         '{{ entity }}' as entity,
-        keys._record_key as record_key,
+        key_summary._record_key as record_key,
         'missing_in_webhooks' as discrepancy,
-        cast(null as text) as fields,
-        keys.last_export_at as export_observed_at,
-        keys.last_webhook_at as webhook_observed_at
-    from {{ prefix }}_keys as keys
+        cast(null as text) as field_names,
+        key_summary.last_export_at as export_observed_at,
+        key_summary.last_webhook_at as webhook_observed_at
+    from {{ prefix }}_keys as key_summary
     cross join {{ feed_relation }} as feed
     where
-        keys.webhook_observations_count = 0
-        and keys.last_business_at >= feed.feed_started_at
+        key_summary.webhook_observations_count = 0
+        and key_summary.last_business_at >= feed.feed_started_at
     union all
     select
         '{{ entity }}' as entity,
-        keys._record_key as record_key,
+        key_summary._record_key as record_key,
         'conflicting_values' as discrepancy,
-        conflicting_fields.fields,
-        keys.last_export_at as export_observed_at,
-        keys.last_webhook_at as webhook_observed_at
+        conflicting_fields.field_names,
+        key_summary.last_export_at as export_observed_at,
+        key_summary.last_webhook_at as webhook_observed_at
     from {{ prefix }}_conflicting_fields as conflicting_fields
-    inner join {{ prefix }}_keys as keys
-        on conflicting_fields._record_key = keys._record_key
-    where conflicting_fields.fields is not null
+    inner join {{ prefix }}_keys as key_summary
+        on conflicting_fields._record_key = key_summary._record_key
+    where conflicting_fields.field_names is not null
 )
 {%- endmacro %}

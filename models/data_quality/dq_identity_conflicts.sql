@@ -45,14 +45,13 @@ shared_account_email as (
         'shared_account_email' as conflict_type,
         'conflict' as severity,
         accounts.csr_user_id,
-        'buddy' as provider,
+        'buddy' as provider,  -- noqa: RF04
         accounts.account_id as external_id,
         cast(null as text) as related_user_id,
         shared_emails.accounts_count as records_count,
         accounts.joined_at as first_seen_at,
         accounts.observed_at as last_seen_at,
-        'Buddy accounts sharing this email: ' || cast(shared_emails.accounts_count as text)
-            || '; all map to one person' as resolution
+        'every account maps to the one person' as resolution
     from accounts
     inner join shared_emails
         on accounts.csr_user_id = shared_emails.csr_user_id
@@ -84,7 +83,7 @@ account_email_changed as (
         'account_email_changed' as conflict_type,
         'conflict' as severity,
         accounts.csr_user_id,
-        'buddy' as provider,
+        'buddy' as provider,  -- noqa: RF04
         accounts.account_id as external_id,
         {{ csr_analytics.csr_user_id('earlier_emails.email') }} as related_user_id,
         earlier_emails.rows_count as records_count,
@@ -98,14 +97,14 @@ account_email_changed as (
 
 outcome_emails as (
     select
-        'q2q' as provider,
+        'q2q' as provider,  -- noqa: RF04
         {{ csr_analytics.normalize_email('user_email') }} as email,
         measured_at as seen_at
     from outcome_scores
     where {{ csr_analytics.is_on_or_before_as_of('measured_at') }}
     union all
     select
-        'employment' as provider,
+        'employment' as provider,  -- noqa: RF04
         {{ csr_analytics.normalize_email('user_email') }} as email,
         employed_at as seen_at
     from employment_outcomes

@@ -8,36 +8,6 @@
     observations that take part at as_of_date count, each webhook delivery once. Field
     names are listed, never values (some are free text).
 -#}
-{%- set entities = [
-    {'name': 'events', 'model': 'base_buddy__events', 'business': 'event_date',
-        'compare': ['match_id', 'event_type', 'event_date', 'description', 'location',
-            'attendees'],
-        'json': ['attendees'], 'dates': ['event_date']},
-    {'name': 'event_attendance', 'model': 'base_buddy__event_attendance',
-        'business': 'attended_at',
-        'compare': ['match_id', 'event_title', 'event_type', 'event_format', 'attended_at',
-            'location', 'duration_minutes', 'attendee_count', 'organizer', 'categories',
-            'sdg_goals'],
-        'json': ['categories', 'sdg_goals']},
-    {'name': 'skill_sessions', 'model': 'base_buddy__skill_sessions',
-        'business': 'completed_at',
-        'compare': ['skill_id', 'skill_name', 'teacher_id', 'learner_id', 'completed_at',
-            'skill_category', 'match_id', 'scheduled_at', 'duration_minutes', 'format',
-            'proficiency_level', 'teacher_rating', 'learner_rating', 'teacher_comment',
-            'learner_comment', 'learner_progress', 'sdg_goals', 'valuation_points'],
-        'json': ['sdg_goals']},
-    {'name': 'checkins', 'model': 'base_buddy__checkins', 'business': 'checkin_date',
-        'compare': ['match_id', 'checkin_date', 'mood', 'notes'],
-        'json': [], 'dates': ['checkin_date']},
-    {'name': 'feedback', 'model': 'base_buddy__feedback', 'business': 'submitted_at',
-        'compare': ['match_id', 'from_role', 'rating', 'submitted_at', 'feedback_text',
-            'communication', 'helpfulness', 'engagement'],
-        'json': []},
-    {'name': 'milestones', 'model': 'base_buddy__milestones', 'business': 'reached_at',
-        'compare': ['milestone_title', 'milestone_category', 'reached_at', 'points',
-            'badge_icon', 'target_role'],
-        'json': []},
-] -%}
 
 with webhook_envelopes as (
     select * from {{ ref('base_buddy__webhook_events') }}
@@ -79,7 +49,7 @@ match_export_status_differences as (
     from matches_ranked as exports
     inner join matches_webhook_states as states
         on exports._record_key = states._record_key
-        and exports._observation_rank = states.export_rank
+            and exports._observation_rank = states.export_rank
     where
         exports._feed = 'export'
         and (exports.status = 'ended') <> (states.status = 'ended')
@@ -88,37 +58,114 @@ match_export_status_differences as (
 match_status_conflicts as (
     select
         'matches' as entity,
-        keys._record_key as record_key,
+        key_summary._record_key as record_key,
         'conflicting_status' as discrepancy,
-        'status' as fields,
-        keys.last_export_at as export_observed_at,
-        keys.last_webhook_at as webhook_observed_at
-    from matches_keys as keys
+        'status' as field_names,
+        key_summary.last_export_at as export_observed_at,
+        key_summary.last_webhook_at as webhook_observed_at
+    from matches_keys as key_summary
     where
-        keys._record_key in (select _record_key from match_later_open_status)
-        or keys._record_key in (select _record_key from match_export_status_differences)
+        key_summary._record_key in (select _record_key from match_later_open_status)
+        or key_summary._record_key in (
+            select _record_key from match_export_status_differences
+        )
 ),
-{%- for entity in entities %}
 
-{{ entity.name }}_observations as (
-    {{ csr_analytics.buddy_observations(entity.model, entity.business) }}
+events_observations as (
+    {{ csr_analytics.buddy_observations('base_buddy__events', 'event_date') }}
 ),
 
 {{ csr_analytics.reconciliation_discrepancies(
-    entity.name, entity.name, entity.name ~ '_observations', entity.compare,
-    entity.business, 'webhook_feed', json_columns=entity.json,
-    date_columns=entity.get('dates', []),
+    'events', 'events', 'events_observations',
+    [
+        'match_id', 'event_type', 'event_date', 'description', 'location', 'attendees'
+    ],
+    'event_date', 'webhook_feed', json_columns=['attendees'], date_columns=['event_date'],
 ) }},
-{%- endfor %}
+
+event_attendance_observations as (
+    {{ csr_analytics.buddy_observations('base_buddy__event_attendance', 'attended_at') }}
+),
+
+{{ csr_analytics.reconciliation_discrepancies(
+    'event_attendance', 'event_attendance', 'event_attendance_observations',
+    [
+        'match_id', 'event_title', 'event_type', 'event_format', 'attended_at',
+        'location', 'duration_minutes', 'attendee_count', 'organizer', 'categories',
+        'sdg_goals'
+    ],
+    'attended_at', 'webhook_feed', json_columns=['categories', 'sdg_goals'],
+) }},
+
+skill_sessions_observations as (
+    {{ csr_analytics.buddy_observations('base_buddy__skill_sessions', 'completed_at') }}
+),
+
+{{ csr_analytics.reconciliation_discrepancies(
+    'skill_sessions', 'skill_sessions', 'skill_sessions_observations',
+    [
+        'skill_id', 'skill_name', 'teacher_id', 'learner_id', 'completed_at',
+        'skill_category', 'match_id', 'scheduled_at', 'duration_minutes', 'format',
+        'proficiency_level', 'teacher_rating', 'learner_rating', 'teacher_comment',
+        'learner_comment', 'learner_progress', 'sdg_goals', 'valuation_points'
+    ],
+    'completed_at', 'webhook_feed', json_columns=['sdg_goals'],
+) }},
+
+checkins_observations as (
+    {{ csr_analytics.buddy_observations('base_buddy__checkins', 'checkin_date') }}
+),
+
+{{ csr_analytics.reconciliation_discrepancies(
+    'checkins', 'checkins', 'checkins_observations',
+    [
+        'match_id', 'checkin_date', 'mood', 'notes'
+    ],
+    'checkin_date', 'webhook_feed', date_columns=['checkin_date'],
+) }},
+
+feedback_observations as (
+    {{ csr_analytics.buddy_observations('base_buddy__feedback', 'submitted_at') }}
+),
+
+{{ csr_analytics.reconciliation_discrepancies(
+    'feedback', 'feedback', 'feedback_observations',
+    [
+        'match_id', 'from_role', 'rating', 'submitted_at', 'feedback_text',
+        'communication', 'helpfulness', 'engagement'
+    ],
+    'submitted_at', 'webhook_feed',
+) }},
+
+milestones_observations as (
+    {{ csr_analytics.buddy_observations('base_buddy__milestones', 'reached_at') }}
+),
+
+{{ csr_analytics.reconciliation_discrepancies(
+    'milestones', 'milestones', 'milestones_observations',
+    [
+        'milestone_title', 'milestone_category', 'reached_at', 'points', 'badge_icon',
+        'target_role'
+    ],
+    'reached_at', 'webhook_feed',
+) }},
 
 final as (
     select * from matches_discrepancies
     union all
     select * from match_status_conflicts
-    {%- for entity in entities %}
     union all
-    select * from {{ entity.name }}_discrepancies
-    {%- endfor %}
+    select * from events_discrepancies
+    union all
+    select * from event_attendance_discrepancies
+    union all
+    select * from skill_sessions_discrepancies
+    union all
+    select * from checkins_discrepancies
+    union all
+    select * from feedback_discrepancies
+    union all
+    select * from milestones_discrepancies
 )
 
 select * from final

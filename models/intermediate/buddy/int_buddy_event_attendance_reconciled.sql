@@ -47,7 +47,7 @@ final as (
     from latest_values
     inner join feeds
         on latest_values.event_id = feeds.event_id
-        and latest_values.user_id = feeds.user_id
+            and latest_values.user_id = feeds.user_id
     left join accounts
         on latest_values.user_id = accounts.account_id
 )

@@ -44,7 +44,7 @@ final as (
     from latest_values
     inner join feeds
         on latest_values.user_id = feeds.user_id
-        and latest_values.milestone_id = feeds.milestone_id
+            and latest_values.milestone_id = feeds.milestone_id
     left join accounts
         on latest_values.user_id = accounts.account_id
 )

@@ -67,9 +67,9 @@ segment_candidates as (
     from segments
     inner join non_empty_memberships
         on segments.csr_user_id = non_empty_memberships.csr_user_id
-        and non_empty_memberships.valid_from <= segments.segment_from
-        and coalesce(non_empty_memberships.valid_to, cast('9999-12-31' as date))
-            >= coalesce(segments.segment_to, cast('9999-12-31' as date))
+            and segments.segment_from >= non_empty_memberships.valid_from
+            and coalesce(segments.segment_to, cast('9999-12-31' as date))
+            <= coalesce(non_empty_memberships.valid_to, cast('9999-12-31' as date))
 ),
 
 winning_segments as (

@@ -59,13 +59,13 @@ upskilling_emails as (
 
 identities as (
     select
-        'buddy' as provider,
+        'buddy' as provider,  -- noqa: RF04
         account_id as external_id,
         csr_user_id
     from buddy_accounts
     union all
     select distinct
-        'kintell' as provider,
+        'kintell' as provider,  -- noqa: RF04
         email as external_id,
         {{ csr_analytics.csr_user_id('email') }} as csr_user_id
     from kintell_emails

@@ -10,7 +10,7 @@ with external_ids as (
 
 final as (
     select
-        cast(provider as text) as provider,
+        cast(provider as text) as provider,  -- noqa: RF04
         cast(
             case
                 when provider = 'buddy' then external_id

@@ -65,7 +65,7 @@ final as (
     from people
     left join buddy_names
         on people.csr_user_id = buddy_names.csr_user_id
-        and buddy_names.account_rank = 1
+            and buddy_names.account_rank = 1
     left join kintell_names
         on people.email = kintell_names.email
 )

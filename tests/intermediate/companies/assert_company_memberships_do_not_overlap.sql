@@ -11,5 +11,5 @@ select
 from memberships as this_range
 inner join memberships as other_range
     on this_range.csr_user_id = other_range.csr_user_id
-    and this_range.valid_from < other_range.valid_from
-    and (this_range.valid_to is null or this_range.valid_to > other_range.valid_from)
+        and this_range.valid_from < other_range.valid_from
+        and (this_range.valid_to is null or this_range.valid_to > other_range.valid_from)

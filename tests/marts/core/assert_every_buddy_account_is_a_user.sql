@@ -18,5 +18,5 @@ left join users
     on accounts.csr_user_id = users.csr_user_id
 left join external_ids
     on accounts.account_id = external_ids.external_id
-    and accounts.csr_user_id = external_ids.csr_user_id
+        and accounts.csr_user_id = external_ids.csr_user_id
 where users.csr_user_id is null or external_ids.external_id is null
