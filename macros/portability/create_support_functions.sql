@@ -13,7 +13,7 @@
 
 {% macro postgres__create_support_functions() -%}
     create or replace function csr_try_timestamptz(value text) returns timestamptz
-    language plpgsql stable parallel safe as $fn$
+    language plpgsql stable parallel restricted as $fn$
     begin
         return value::timestamptz;
     exception when others then
@@ -21,7 +21,7 @@
     end;
     $fn$;
     create or replace function csr_try_jsonb(value text) returns jsonb
-    language plpgsql stable parallel safe as $fn$
+    language plpgsql stable parallel restricted as $fn$
     begin
         return value::jsonb;
     exception when others then
