@@ -33,7 +33,7 @@ demo: install
 lint: install
 	$(BIN)/ruff check scripts
 	$(BIN)/ruff format --check scripts
-	CSR_DUCKDB_PATH=$(CURDIR)/target/lint.duckdb $(BIN)/sqlfluff lint models tests snapshots analyses
+	CSR_DUCKDB_PATH=$(CURDIR)/target/lint.duckdb $(BIN)/sqlfluff lint models tests snapshots
 
 parse: install
 	@out=$$($(BIN)/dbt parse --target duckdb --no-partial-parse --show-all-deprecations 2>&1); \
