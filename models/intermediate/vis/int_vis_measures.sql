@@ -12,16 +12,84 @@ activities as (
     select * from {{ ref('int_volunteer_activities') }}
 ),
 
-ratings as (
-    select * from {{ ref('int_vis_ratings') }}
-),
-
 participant_outcomes as (
     select * from {{ ref('int_vis_participant_outcomes') }}
 ),
 
 program_vis_components as (
     select * from {{ ref('program_vis_components') }}
+),
+
+feedback as (
+    select * from {{ ref('int_buddy_feedback_reconciled') }}
+),
+
+matches as (
+    select * from {{ ref('int_buddy_matches_reconciled') }}
+),
+
+skill_sessions as (
+    select * from {{ ref('int_buddy_skill_sessions_reconciled') }}
+),
+
+kintell_sessions as (
+    select * from {{ ref('int_kintell_sessions') }}
+),
+
+match_feedback as (
+    -- Buddy: feedback from the participant of the volunteer's match
+    select
+        'buddy' as program_type,
+        matches.buddy_user_id as volunteer_user_id,
+        feedback.submitted_at as rated_at,
+        cast(feedback.rating as numeric(18, 6)) as rating
+    from feedback
+    inner join matches
+        on feedback.match_id = matches.match_id
+    where
+        feedback.from_role = 'participant'
+        and feedback.rating is not null
+        and matches.buddy_user_id is not null
+        and {{ csr_analytics.is_on_or_before_as_of('feedback.submitted_at') }}
+),
+
+skill_session_ratings as (
+    -- Buddy: the learner's rating of a skill session the volunteer taught a beneficiary
+    select
+        'buddy' as program_type,
+        teacher_user_id as volunteer_user_id,
+        completed_at as rated_at,
+        cast(learner_rating as numeric(18, 6)) as rating
+    from skill_sessions
+    where
+        teacher_account_role = 'buddy'
+        and learner_account_role = 'participant'
+        and learner_rating is not null
+        and {{ csr_analytics.is_on_or_before_as_of('completed_at') }}
+),
+
+session_ratings as (
+    -- Kintell: the participant's star rating of a held session, normalised to 0-1
+    select
+        program_type,
+        volunteer_user_id,
+        session_at as rated_at,
+        cast(rating_normalized as numeric(18, 6)) as rating
+    from kintell_sessions
+    where
+        is_held
+        and rating_normalized is not null
+        and volunteer_user_id is not null
+        and {{ csr_analytics.is_on_or_before_as_of('session_at') }}
+),
+
+ratings as (
+    -- every overall rating the volunteer's participants gave about their work (0-1)
+    select * from match_feedback
+    union all
+    select * from skill_session_ratings
+    union all
+    select * from session_ratings
 ),
 
 program_tracks as (

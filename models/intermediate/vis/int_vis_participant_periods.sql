@@ -12,12 +12,57 @@ with periods as (
     where program_type <> 'all'
 ),
 
-relations as (
-    select * from {{ ref('int_vis_participant_relations') }}
-),
-
 activities as (
     select * from {{ ref('int_volunteer_activities') }}
+),
+
+spells as (
+    select * from {{ ref('int_participation_spells') }}
+),
+
+skill_sessions as (
+    select * from {{ ref('int_buddy_skill_sessions_reconciled') }}
+),
+
+volunteer_spells as (
+    -- the beneficiary side of the volunteer's matches and pairs
+    select
+        program_type,
+        csr_user_id as volunteer_user_id,
+        counterpart_user_id as participant_user_id,
+        'spell' as relation_type,
+        started_at,
+        ended_at,
+        is_open
+    from spells
+    where
+        csr_role = 'volunteer'
+        and counterpart_user_id is not null
+        and {{ csr_analytics.is_on_or_before_as_of('started_at') }}
+),
+
+taught_skill_sessions as (
+    -- the beneficiary learners of the Buddy skill sessions the volunteer taught
+    select
+        'buddy' as program_type,
+        teacher_user_id as volunteer_user_id,
+        learner_user_id as participant_user_id,
+        'skill_session' as relation_type,
+        completed_at as started_at,
+        completed_at as ended_at,
+        false as is_open
+    from skill_sessions
+    where
+        teacher_account_role = 'buddy'
+        and learner_account_role = 'participant'
+        and {{ csr_analytics.is_on_or_before_as_of('completed_at') }}
+),
+
+relations as (
+    -- what ties a participant to the volunteer, each with its start, end and openness
+    select * from volunteer_spells
+    union all
+    select * from taught_skill_sessions
 ),
 
 activity_quarters as (
