@@ -98,26 +98,29 @@ match_states as (
         person_matches.match_id,
         person_matches.matched_at,
         person_matches.is_open,
-        person_matches.is_open
+        (
+            person_matches.is_open
             and {{ csr_analytics.days_since(
                 'coalesce(latest_checkins.latest_checkin_at, person_matches.matched_at)'
             ) }} > {{ checkin_due_days }}
-            as is_checkin_due,
-        {{ csr_analytics.days_since('person_matches.matched_at') }}
+        ) as is_checkin_due,
+        (
+            {{ csr_analytics.days_since('person_matches.matched_at') }}
             >= {{ feedback_pending_days }}
             and (
                 person_matches.is_open
                 or {{ csr_analytics.days_since('person_matches.ended_at') }}
-                    <= {{ feedback_pending_days }}
+                <= {{ feedback_pending_days }}
             )
             and feedback_sides.match_id is null
-            as is_feedback_pending
+        ) as is_feedback_pending
     from person_matches
     left join latest_checkins
         on person_matches.match_id = latest_checkins.match_id
     left join feedback_sides
-        on person_matches.match_id = feedback_sides.match_id
-        and person_matches.side = feedback_sides.from_role
+        on
+            person_matches.match_id = feedback_sides.match_id
+            and person_matches.side = feedback_sides.from_role
 ),
 
 match_summary as (
@@ -222,7 +225,8 @@ person_counts as (
         cast(coalesce(checkin_counts.checkins_count, 0) as integer) as checkins_count,
         cast(coalesce(skill_session_counts.skill_sessions_count, 0) as integer)
             as skill_sessions_count,
-        cast(coalesce(milestone_counts.milestones_count, 0) as integer) as milestones_count,
+        cast(coalesce(milestone_counts.milestones_count, 0) as integer)
+            as milestones_count,
         coalesce(match_summary.has_open_match, false) as has_open_match,
         coalesce(match_summary.has_checkin_due, false) as has_checkin_due,
         coalesce(match_summary.has_feedback_pending, false) as has_feedback_pending,
@@ -251,17 +255,20 @@ stages as (
     select
         person_counts.*,
         events_count >= 1 as reached_first_meeting,
-        events_count >= {{ connected.events }}
+        (
+            events_count >= {{ connected.events }}
             and checkins_count >= {{ connected.checkins }}
-            as meets_connected,
-        events_count >= {{ integrated.events }}
+        ) as meets_connected,
+        (
+            events_count >= {{ integrated.events }}
             and checkins_count >= {{ integrated.checkins }}
             and coalesce(days_since_first_match >= {{ integrated.days }}, false)
-            as meets_integrated,
-        events_count >= {{ thriving.events }}
+        ) as meets_integrated,
+        (
+            events_count >= {{ thriving.events }}
             and skill_sessions_count >= {{ thriving.skill_sessions }}
             and coalesce(days_since_first_match >= {{ thriving.days }}, false)
-            as meets_thriving
+        ) as meets_thriving
     from person_counts
 ),
 

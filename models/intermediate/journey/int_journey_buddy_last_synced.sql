@@ -176,8 +176,9 @@ account_rows as (
         attendance_rows.loaded_at
     from attendance_rows
     inner join event_attendance
-        on attendance_rows.event_id = event_attendance.event_id
-        and attendance_rows.user_id = event_attendance.account_id
+        on
+            attendance_rows.event_id = event_attendance.event_id
+            and attendance_rows.user_id = event_attendance.account_id
     union all
     select
         skill_sessions.teacher_account_id as account_id,
@@ -198,8 +199,9 @@ account_rows as (
         milestone_rows.loaded_at
     from milestone_rows
     inner join milestones
-        on milestone_rows.user_id = milestones.account_id
-        and milestone_rows.milestone_id = milestones.milestone_id
+        on
+            milestone_rows.user_id = milestones.account_id
+            and milestone_rows.milestone_id = milestones.milestone_id
 ),
 
 final as (

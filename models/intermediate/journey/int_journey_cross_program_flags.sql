@@ -30,12 +30,14 @@ final as (
         cast(coalesce(enrollment_summary.active_programs_count, 0) as integer)
             as active_programs_count,
         enrollment_summary.last_activity_at,
-        coalesce(enrollment_summary.active_programs_count, 0) > 0
+        (
+            coalesce(enrollment_summary.active_programs_count, 0) > 0
             and coalesce(
                 {{ csr_analytics.days_since('enrollment_summary.last_activity_at') }}
-                    >= {{ var('followup_days') }},
+                >= {{ var('followup_days') }},
                 true
-            ) as followup_needed
+            )
+        ) as followup_needed
     from people
     left join enrollment_summary
         on people.csr_user_id = enrollment_summary.csr_user_id

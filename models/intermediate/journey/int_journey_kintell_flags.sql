@@ -85,14 +85,17 @@ final as (
         enrollments.status
     from enrollments
     left join program_roles
-        on enrollments.csr_user_id = program_roles.csr_user_id
-        and enrollments.program_type = program_roles.program_type
+        on
+            enrollments.csr_user_id = program_roles.csr_user_id
+            and enrollments.program_type = program_roles.program_type
     left join held_session_counts
-        on enrollments.csr_user_id = held_session_counts.csr_user_id
-        and enrollments.program_type = held_session_counts.program_type
+        on
+            enrollments.csr_user_id = held_session_counts.csr_user_id
+            and enrollments.program_type = held_session_counts.program_type
     left join latest_levels
-        on enrollments.csr_user_id = latest_levels.csr_user_id
-        and enrollments.program_type = latest_levels.program_type
+        on
+            enrollments.csr_user_id = latest_levels.csr_user_id
+            and enrollments.program_type = latest_levels.program_type
 )
 
 select * from final

@@ -53,8 +53,9 @@ enrolled_roles as (
         held_roles.csr_role
     from enrollments
     inner join held_roles
-        on enrollments.csr_user_id = held_roles.csr_user_id
-        and enrollments.program_type = held_roles.program_type
+        on
+            enrollments.csr_user_id = held_roles.csr_user_id
+            and enrollments.program_type = held_roles.program_type
 ),
 
 final as (

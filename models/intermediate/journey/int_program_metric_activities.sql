@@ -144,7 +144,8 @@ activities as (
         session_id as activity_key,
         volunteer_user_id as credited_user_id,
         session_at as occurred_at,
-        {{ csr_analytics.safe_divide('coalesce(duration_minutes, 0)', 60) }} as metric_value
+        {{ csr_analytics.safe_divide('coalesce(duration_minutes, 0)', 60) }}
+            as metric_value
     from held_sessions
     union all
     select
@@ -198,12 +199,13 @@ final as (
         activities.metric_value
     from activities
     left join company_memberships
-        on activities.credited_user_id = company_memberships.csr_user_id
-        and cast(activities.occurred_at as date) >= company_memberships.valid_from
-        and (
-            company_memberships.valid_to is null
-            or cast(activities.occurred_at as date) < company_memberships.valid_to
-        )
+        on
+            activities.credited_user_id = company_memberships.csr_user_id
+            and cast(activities.occurred_at as date) >= company_memberships.valid_from
+            and (
+                company_memberships.valid_to is null
+                or cast(activities.occurred_at as date) < company_memberships.valid_to
+            )
 )
 
 select * from final

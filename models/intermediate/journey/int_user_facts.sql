@@ -32,31 +32,29 @@ people_rule_facts as (
 
 facts as (
     {%- for relation, facts in fact_sets %}
-    {%- for fact, kind in facts %}
-    select
-        csr_user_id,
-        '{{ fact }}' as fact,
-        {%- if kind == 'boolean' %}
-        case when {{ fact }} then 'true' else 'false' end as value_text,
-        {%- elif kind in ('integer', 'number') %}
-        cast({{ fact }} as text) as value_text,
-        {%- else %}
-        {{ csr_analytics.journey_flag_json_value(fact, kind) }} as value_text,
-        {%- endif %}
-        {%- if kind in ('integer', 'number') %}
-        cast({{ fact }} as numeric(38, 12)) as value_number
-        {%- else %}
-        cast(null as numeric(38, 12)) as value_number
-        {%- endif %}
-    from {{ relation }}
-    where {{ fact }} is not null
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- endfor %}
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
+        {%- set outer_loop = loop %}
+        {%- for fact, kind in facts %}
+            select
+                csr_user_id,
+                '{{ fact }}' as fact,
+                {%- if kind == 'boolean' %}
+                    case when {{ fact }} then 'true' else 'false' end as value_text,
+                {%- elif kind in ('integer', 'number') %}
+                    cast({{ fact }} as text) as value_text,
+                {%- else %}
+                    {{ csr_analytics.journey_flag_json_value(fact, kind) }} as value_text,
+                {%- endif %}
+                {%- if kind in ('integer', 'number') %}
+                    cast({{ fact }} as numeric(38, 12)) as value_number
+                {%- else %}
+                    cast(null as numeric(38, 12)) as value_number
+                {%- endif %}
+            from {{ relation }}
+            where {{ fact }} is not null
+            {%- if not (loop.last and outer_loop.last) %}
+                union all
+            {%- endif %}
+        {%- endfor %}
     {%- endfor %}
 ),
 

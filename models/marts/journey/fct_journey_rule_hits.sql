@@ -25,7 +25,8 @@ typed_conditions as (
         fact,
         operator,
         cast(value as text) as value_text,
-        {{ csr_analytics.safe_cast_numeric('cast(value as text)', 38, 12) }} as value_number
+        {{ csr_analytics.safe_cast_numeric('cast(value as text)', 38, 12) }}
+            as value_number
     from conditions
 ),
 
@@ -37,24 +38,18 @@ rule_sizes as (
     group by rule_id
 ),
 
-{%- set text_fact = csr_analytics.binary_order('facts.value_text') %}
-{%- set text_value = csr_analytics.binary_order('typed_conditions.value_text') %}
-
 condition_checks as (
     select
         facts.csr_user_id,
         typed_conditions.rule_id,
         typed_conditions.condition_number,
-        case typed_conditions.operator
-            {%- for operator, sql_operator in [
-                ('=', '='), ('!=', '<>'), ('<', '<'), ('<=', '<='), ('>', '>'), ('>=', '>=')
-            ] %}
-            when '{{ operator }}' then coalesce(
-                facts.value_number {{ sql_operator }} typed_conditions.value_number,
-                {{ text_fact }} {{ sql_operator }} {{ text_value }}
-            )
-            {%- endfor %}
-        end as is_met
+        {{ csr_analytics.journey_condition_is_met(
+            'typed_conditions.operator',
+            'facts.value_number',
+            'typed_conditions.value_number',
+            'facts.value_text',
+            'typed_conditions.value_text'
+        ) }} as is_met
     from typed_conditions
     inner join facts
         on typed_conditions.fact = facts.fact
@@ -80,7 +75,7 @@ final as (
         met_rules.csr_user_id,
         rules.rule_id,
         cast(rules.priority as integer) as priority,
-        cast(rules.action as text) as action,
+        cast(rules.action as text) as action,  -- noqa: RF04
         cast(rules.message as text) as message,
         {{ csr_analytics.as_of_date() }} as as_of_date
     from met_rules

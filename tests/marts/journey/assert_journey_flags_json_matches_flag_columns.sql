@@ -22,30 +22,33 @@ flag_columns as (
 
 expected_keys as (
     {%- for part, key, kind in expected_parts %}
-    select
-        flag_columns.csr_user_id,
-        '{{ key }}' as flag_key,
-        '{{ kind }}' as kind,
-        {%- if kind == 'boolean' %}
-        case
-            when {{ key }} then 'true'
-            when not {{ key }} then 'false'
-        end as expected_text,
-        {%- elif kind == 'integer' %}
-        cast({{ key }} as text) as expected_text,
-        {%- else %}
-        {{ csr_analytics.journey_flag_json_value(key, kind) }} as expected_text,
+        select
+            flag_columns.csr_user_id,
+            '{{ key }}' as flag_key,
+            '{{ kind }}' as kind,
+            {%- if kind == 'boolean' %}
+                case
+                    when {{ key }} then 'true'
+                    when not {{ key }} then 'false'
+                end as expected_text,
+            {%- elif kind == 'integer' %}
+                cast({{ key }} as text) as expected_text,
+            {%- else %}
+                {{ csr_analytics.journey_flag_json_value(key, kind) }} as expected_text,
+            {%- endif %}
+            {{ csr_analytics.json_value_type('journey_flags.journey_flags', key) }}
+                as actual_type,
+            {{ csr_analytics.json_get_text('journey_flags.journey_flags', [key]) }}
+                as actual_text
+        from flag_columns
+        inner join journey_flags
+            on flag_columns.csr_user_id = journey_flags.csr_user_id
+        {%- if part != 'cross_program' %}
+            where flag_columns.has_{{ part }}_enrollment
         {%- endif %}
-        {{ csr_analytics.json_value_type('journey_flags.journey_flags', key) }} as actual_type,
-        {{ csr_analytics.json_get_text('journey_flags.journey_flags', [key]) }}
-            as actual_text
-    from flag_columns
-    inner join journey_flags
-        on flag_columns.csr_user_id = journey_flags.csr_user_id
-    {%- if part != 'cross_program' %}
-    where flag_columns.has_{{ part }}_enrollment
-    {%- endif %}
-    {{ "union all" if not loop.last }}
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
     {%- endfor %}
 ),
 
