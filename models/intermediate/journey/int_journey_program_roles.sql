@@ -1,7 +1,8 @@
 {#-
     The roles a person holds in each program they are enrolled in (domain.md §5, "the
     role flags in the journey JSON are wider"): true for every CSR role the person holds
-    in any spell of that program, in any Buddy account, or as the enrollment's role.
+    in any spell of that program, in any Buddy account (its role mapped through
+    seeds/program_roles), or as the enrollment's role.
 -#}
 with enrollments as (
     select * from {{ ref('int_program_enrollments') }}
@@ -15,15 +16,20 @@ buddy_accounts as (
     select * from {{ ref('int_buddy_accounts') }}
 ),
 
+program_roles as (
+    select * from {{ ref('program_roles') }}
+),
+
 account_roles as (
     select
-        csr_user_id,
-        'buddy' as program_type,
-        case role
-            when 'participant' then 'beneficiary'
-            when 'buddy' then 'volunteer'
-        end as csr_role
+        buddy_accounts.csr_user_id,
+        program_roles.program_type,
+        program_roles.csr_role
     from buddy_accounts
+    inner join program_roles
+        on
+            program_roles.program_type = 'buddy'
+            and buddy_accounts.role = program_roles.role
 ),
 
 held_roles as (
