@@ -19,14 +19,17 @@
         case when is_future_end then null else ended_at end as ended_at,
         case when is_future_end then null else end_reason end as end_reason,
         case when is_future_end then null else duration_days end as duration_days,
-        case when is_future_end then null else sessions_completed end as sessions_completed,
+        case when is_future_end then null else sessions_completed end
+            as sessions_completed,
         case when is_future_end then null else events_attended end as events_attended
     from (
         select
             {{ observations }}.*,
             (
                 {{ observations }}.status = 'ended'
-                and not {{ csr_analytics.is_on_or_before_as_of(observations ~ '.ended_at') }}
+                and not {{
+                    csr_analytics.is_on_or_before_as_of(observations ~ '.ended_at')
+                }}
             ) as is_future_end
         from {{ observations }}
     ) as flagged

@@ -1,7 +1,7 @@
 {#-
     CTEs comparing the two feeds of one Buddy entity (domain.md §3), ending with
-    `<prefix>_discrepancies` (entity, record_key, discrepancy, field_names, export_observed_at,
-    webhook_observed_at):
+    `<prefix>_discrepancies` (entity, record_key, discrepancy, field_names,
+    export_observed_at, webhook_observed_at):
 
     - missing_in_export: no accepted export row of the key, although its first webhook
       came before the entity's latest export (a webhook after the export is not missed);
@@ -11,8 +11,8 @@
       stood at the export's observation time (the most recent earlier webhook that has the
       field); `fields` lists the fields.
 
-    `observations` carries _record_key, _feed, _observed_at, _load_id, _source_line and the
-    columns. `state_columns` are carried into `<prefix>_webhook_states` without being
+    `observations` carries _record_key, _feed, _observed_at, _load_id, _source_line and
+    the columns. `state_columns` are carried into `<prefix>_webhook_states` without being
     compared (e.g. a match's status, compared as conflicting_status by the caller).
     `json_columns` are compared in their canonical JSON spelling, `date_columns` (a day,
     which an export may give without its time) as UTC dates.
@@ -52,7 +52,11 @@
         exports._record_key,
         exports._observation_rank as export_rank,
         {%- for column in state_all %}
-        min(case when webhooks.{{ column }} is not null then webhooks._observation_rank end)
+        min(
+            case
+                when webhooks.{{ column }} is not null then webhooks._observation_rank
+            end
+        )
             as {{ column }}__rank{{ "," if not loop.last }}
         {%- endfor %}
     from {{ prefix }}_ranked as exports

@@ -20,7 +20,9 @@ webhook_feed as (
 ),
 
 match_observations as (
-    {{ csr_analytics.buddy_observations('base_buddy__matches', 'coalesce(matched_at, ended_at)') }}
+    {{ csr_analytics.buddy_observations(
+        'base_buddy__matches', 'coalesce(matched_at, ended_at)'
+    ) }}
 ),
 
 as_of_match_observations as (
@@ -29,8 +31,10 @@ as_of_match_observations as (
 
 {{ csr_analytics.reconciliation_discrepancies(
     'matches', 'matches', 'as_of_match_observations',
-    ['participant_id', 'buddy_id', 'matched_at', 'ended_at', 'end_reason', 'duration_days',
-        'sessions_completed', 'events_attended'],
+    [
+        'participant_id', 'buddy_id', 'matched_at', 'ended_at', 'end_reason',
+        'duration_days', 'sessions_completed', 'events_attended'
+    ],
     'coalesce(ended_at, matched_at)', 'webhook_feed',
     state_columns=['status'],
 ) }},

@@ -11,7 +11,9 @@
     duration_days). Duplicate deliveries of a webhook count once.
 -#}
 with observations as (
-    {{ csr_analytics.buddy_observations('base_buddy__matches', 'coalesce(matched_at, ended_at)') }}
+    {{ csr_analytics.buddy_observations(
+        'base_buddy__matches', 'coalesce(matched_at, ended_at)'
+    ) }}
 ),
 
 accounts as (
@@ -99,7 +101,11 @@ final as (
         resolved.end_reason,
         case
             when resolved.status = 'ended'
-                then {{ csr_analytics.date_diff_days('resolved.matched_at', 'resolved.ended_at') }}
+                then {{
+                    csr_analytics.date_diff_days(
+                        'resolved.matched_at', 'resolved.ended_at'
+                    )
+                }}
         end as duration_days,
         resolved.status <> 'ended' as is_open,
         feeds.export_observations_count > 0 as in_export,

@@ -15,7 +15,8 @@ accounts as (
 ranked as (
     select
         observations.*,
-        {{ csr_analytics.observation_rank(['user_id', 'milestone_id']) }} as _observation_rank
+        {{ csr_analytics.observation_rank(['user_id', 'milestone_id']) }}
+            as _observation_rank
     from observations
 ),
 

@@ -36,11 +36,13 @@ kintell_emails as (
     union all
     select {{ csr_analytics.normalize_email('participant_email') }} as email
     from kintell_sessions
-    where {{ csr_analytics.is_on_or_before_as_of('coalesce(completed_at, scheduled_at)') }}
+    where
+        {{ csr_analytics.is_on_or_before_as_of('coalesce(completed_at, scheduled_at)') }}
     union all
     select {{ csr_analytics.normalize_email('volunteer_email') }} as email
     from kintell_sessions
-    where {{ csr_analytics.is_on_or_before_as_of('coalesce(completed_at, scheduled_at)') }}
+    where
+        {{ csr_analytics.is_on_or_before_as_of('coalesce(completed_at, scheduled_at)') }}
 ),
 
 upskilling_emails as (

@@ -37,25 +37,35 @@ buddy_names as (
         on accounts.account_id = buddy_users.user_id
 ),
 
-kintell_names as (
+named_members as (
     select
         {{ csr_analytics.normalize_email('email') }} as email,
+        name,
+        position(' ' in name) as first_space
+    from kintell_users
+    where name is not null
+),
+
+kintell_names as (
+    select
+        email,
         case
-            when position(' ' in name) > 0 then substr(name, 1, position(' ' in name) - 1)
+            when first_space > 0 then substr(name, 1, first_space - 1)
             else name
         end as first_name,
         case
-            when position(' ' in name) > 0 then trim(substr(name, position(' ' in name) + 1))
+            when first_space > 0 then trim(substr(name, first_space + 1))
         end as last_name
-    from kintell_users
-    where name is not null
+    from named_members
 ),
 
 final as (
     select
         cast(people.csr_user_id as text) as csr_user_id,
         cast(people.email as text) as email,
-        cast(coalesce(buddy_names.first_name, kintell_names.first_name) as text) as first_name,
+        cast(
+            coalesce(buddy_names.first_name, kintell_names.first_name) as text
+        ) as first_name,
         cast(
             case
                 when buddy_names.csr_user_id is not null then buddy_names.last_name
