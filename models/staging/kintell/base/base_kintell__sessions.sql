@@ -145,6 +145,8 @@ checked as (
                 'completed_at is not null and duration_minutes__text is null', 'missing:duration_minutes'),
             csr_analytics.check_condition('completed_at < scheduled_at', 'before_start:completed_at'),
             csr_analytics.check_condition(
+                'participant_email = volunteer_email', 'self_reference:volunteer_email'),
+            csr_analytics.check_condition(
                 "_observed_at is not null and scheduled_at < "
                 ~ dbt.dateadd('year', -1 * var('kintell_max_history_years'), '_observed_at'),
                 'too_old:scheduled_at'),
