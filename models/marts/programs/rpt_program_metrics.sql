@@ -37,10 +37,7 @@ enrollment_counts as (
 activity_totals as (
     select
         program_type,
-        {%- for metric, kind in csr_analytics.program_activity_metrics() %}
-        {{ csr_analytics.program_metric_aggregate(metric, kind) }}
-            as {{ metric }}{{ "," if not loop.last }}
-        {%- endfor %}
+        {{ csr_analytics.program_metric_aggregates() }}
     from activities
     group by program_type
 ),
@@ -48,10 +45,7 @@ activity_totals as (
 tracking as (
     select
         program_type,
-        {%- for metric, kind in csr_analytics.program_activity_metrics() %}
-        max(case when metric = '{{ metric }}' then 1 else 0 end) = 1
-            as tracks_{{ metric }}{{ "," if not loop.last }}
-        {%- endfor %}
+        {{ csr_analytics.program_metric_tracking_flags() }}
     from tracked_metrics
     group by program_type
 ),
@@ -77,13 +71,7 @@ final as (
             ) }}, 4)
             as numeric(10, 4)
         ) as completion_rate,
-        {%- for metric, kind in csr_analytics.program_activity_metrics() %}
-        {{ csr_analytics.program_metric_value(
-            'activity_totals.' ~ metric,
-            kind,
-            'coalesce(tracking.tracks_' ~ metric ~ ', false)'
-        ) }} as {{ metric }}{{ "," if not loop.last }}
-        {%- endfor %}
+        {{ csr_analytics.program_metric_values('activity_totals', 'tracking') }}
     from program_types
     left join enrollment_counts
         on program_types.program_type = enrollment_counts.program_type

@@ -25,10 +25,7 @@ activity_totals as (
         program_type,
         company_id,
         quarter_start,
-        {%- for metric, kind in csr_analytics.program_activity_metrics() %}
-        {{ csr_analytics.program_metric_aggregate(metric, kind) }}
-            as {{ metric }}{{ "," if not loop.last }}
-        {%- endfor %}
+        {{ csr_analytics.program_metric_aggregates() }}
     from quarterly_activities
     group by
         program_type,
@@ -39,10 +36,7 @@ activity_totals as (
 tracking as (
     select
         program_type,
-        {%- for metric, kind in csr_analytics.program_activity_metrics() %}
-        max(case when metric = '{{ metric }}' then 1 else 0 end) = 1
-            as tracks_{{ metric }}{{ "," if not loop.last }}
-        {%- endfor %}
+        {{ csr_analytics.program_metric_tracking_flags() }}
     from tracked_metrics
     group by program_type
 ),
@@ -53,13 +47,7 @@ final as (
         activity_totals.company_id,
         activity_totals.quarter_start,
         {{ csr_analytics.as_of_date() }} as as_of_date,
-        {%- for metric, kind in csr_analytics.program_activity_metrics() %}
-        {{ csr_analytics.program_metric_value(
-            'activity_totals.' ~ metric,
-            kind,
-            'coalesce(tracking.tracks_' ~ metric ~ ', false)'
-        ) }} as {{ metric }}{{ "," if not loop.last }}
-        {%- endfor %}
+        {{ csr_analytics.program_metric_values('activity_totals', 'tracking') }}
     from activity_totals
     left join tracking
         on activity_totals.program_type = tracking.program_type
