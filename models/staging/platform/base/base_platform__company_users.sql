@@ -64,7 +64,7 @@ overlapping as (
         on this_membership.user_email = other_membership.user_email
             and this_membership._record_key <> other_membership._record_key
             and this_membership.membership_start < other_membership.membership_end
-            and other_membership.membership_start < this_membership.membership_end
+            and this_membership.membership_end > other_membership.membership_start
 ),
 
 rechecked as (
