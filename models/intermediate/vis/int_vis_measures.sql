@@ -118,25 +118,6 @@ program_period_tracks as (
         on periods.program_type = program_tracks.program_type
 ),
 
-period_tracks as (
-    select * from program_period_tracks
-    union all
-    select
-        volunteer_user_id,
-        'all' as program_type,
-        period_type,
-        period_start,
-        max(tracks_hours) as tracks_hours,
-        max(tracks_quality) as tracks_quality,
-        max(tracks_outcome) as tracks_outcome,
-        max(tracks_placement) as tracks_placement
-    from program_period_tracks
-    group by
-        volunteer_user_id,
-        period_type,
-        period_start
-),
-
 activity_quarters as (
     select
         activities.volunteer_user_id,
@@ -167,116 +148,6 @@ rating_quarters as (
         ratings.volunteer_user_id,
         ratings.program_type,
         {{ csr_analytics.quarter_start('ratings.rated_at') }}
-),
-
-hours_by_period as (
-    -- each quarter's figures feed the quarter, the program and the cross-program rows
-    select
-        volunteer_user_id,
-        program_type,
-        'quarter' as period_type,
-        quarter_start as period_start,
-        minutes,
-        weighted_hours
-    from activity_quarters
-    union all
-    select
-        volunteer_user_id,
-        'all' as program_type,
-        'quarter' as period_type,
-        quarter_start as period_start,
-        minutes,
-        weighted_hours
-    from activity_quarters
-    union all
-    select
-        volunteer_user_id,
-        program_type,
-        'all' as period_type,
-        cast('1900-01-01' as date) as period_start,
-        minutes,
-        weighted_hours
-    from activity_quarters
-    union all
-    select
-        volunteer_user_id,
-        'all' as program_type,
-        'all' as period_type,
-        cast('1900-01-01' as date) as period_start,
-        minutes,
-        weighted_hours
-    from activity_quarters
-),
-
-hours_totals as (
-    select
-        volunteer_user_id,
-        program_type,
-        period_type,
-        period_start,
-        sum(minutes) as minutes,
-        sum(weighted_hours) as weighted_hours
-    from hours_by_period
-    group by
-        volunteer_user_id,
-        program_type,
-        period_type,
-        period_start
-),
-
-ratings_by_period as (
-    -- each quarter's figures feed the quarter, the program and the cross-program rows
-    select
-        volunteer_user_id,
-        program_type,
-        'quarter' as period_type,
-        quarter_start as period_start,
-        ratings_count,
-        ratings_sum
-    from rating_quarters
-    union all
-    select
-        volunteer_user_id,
-        'all' as program_type,
-        'quarter' as period_type,
-        quarter_start as period_start,
-        ratings_count,
-        ratings_sum
-    from rating_quarters
-    union all
-    select
-        volunteer_user_id,
-        program_type,
-        'all' as period_type,
-        cast('1900-01-01' as date) as period_start,
-        ratings_count,
-        ratings_sum
-    from rating_quarters
-    union all
-    select
-        volunteer_user_id,
-        'all' as program_type,
-        'all' as period_type,
-        cast('1900-01-01' as date) as period_start,
-        ratings_count,
-        ratings_sum
-    from rating_quarters
-),
-
-ratings_totals as (
-    select
-        volunteer_user_id,
-        program_type,
-        period_type,
-        period_start,
-        sum(ratings_count) as ratings_count,
-        sum(ratings_sum) as ratings_sum
-    from ratings_by_period
-    group by
-        volunteer_user_id,
-        program_type,
-        period_type,
-        period_start
 ),
 
 program_participants as (
@@ -333,12 +204,9 @@ cross_program_participant_outcomes as (
         participant_outcomes.participant_user_id
 ),
 
-participants as (
-    select * from program_participants
-    union all
+cross_program_participants as (
     select
         volunteer_user_id,
-        'all' as program_type,
         period_type,
         period_start,
         count(*) as participants_count,
@@ -352,55 +220,277 @@ participants as (
         period_start
 ),
 
+quarter_figures as (
+    select
+        volunteer_user_id,
+        program_type,
+        quarter_start,
+        minutes,
+        weighted_hours,
+        cast(null as bigint) as ratings_count,
+        cast(null as numeric(18, 6)) as ratings_sum
+    from activity_quarters
+    union all
+    select
+        volunteer_user_id,
+        program_type,
+        quarter_start,
+        cast(null as bigint) as minutes,
+        cast(null as numeric(18, 6)) as weighted_hours,
+        ratings_count,
+        ratings_sum
+    from rating_quarters
+),
+
+measure_rows as (
+    -- the periods themselves
+    select
+        volunteer_user_id,
+        program_type,
+        period_type,
+        period_start,
+        cutoff_date,
+        1 as is_period,
+        cast(null as bigint) as minutes,
+        cast(null as numeric(18, 6)) as weighted_hours,
+        cast(null as bigint) as ratings_count,
+        cast(null as numeric(18, 6)) as ratings_sum,
+        cast(null as bigint) as participants_count,
+        cast(null as bigint) as improved_participants_count,
+        cast(null as bigint) as placement_candidates_count,
+        cast(null as bigint) as placed_participants_count,
+        cast(null as integer) as tracks_hours,
+        cast(null as integer) as tracks_quality,
+        cast(null as integer) as tracks_outcome,
+        cast(null as integer) as tracks_placement
+    from periods
+    union all
+    -- the components each program tracks, for its rows and the volunteer's 'all' rows
+    select
+        volunteer_user_id,
+        program_type,
+        period_type,
+        period_start,
+        cast(null as date) as cutoff_date,
+        0 as is_period,
+        cast(null as bigint) as minutes,
+        cast(null as numeric(18, 6)) as weighted_hours,
+        cast(null as bigint) as ratings_count,
+        cast(null as numeric(18, 6)) as ratings_sum,
+        cast(null as bigint) as participants_count,
+        cast(null as bigint) as improved_participants_count,
+        cast(null as bigint) as placement_candidates_count,
+        cast(null as bigint) as placed_participants_count,
+        tracks_hours,
+        tracks_quality,
+        tracks_outcome,
+        tracks_placement
+    from program_period_tracks
+    union all
+    select
+        volunteer_user_id,
+        'all' as program_type,
+        period_type,
+        period_start,
+        cast(null as date) as cutoff_date,
+        0 as is_period,
+        cast(null as bigint) as minutes,
+        cast(null as numeric(18, 6)) as weighted_hours,
+        cast(null as bigint) as ratings_count,
+        cast(null as numeric(18, 6)) as ratings_sum,
+        cast(null as bigint) as participants_count,
+        cast(null as bigint) as improved_participants_count,
+        cast(null as bigint) as placement_candidates_count,
+        cast(null as bigint) as placed_participants_count,
+        tracks_hours,
+        tracks_quality,
+        tracks_outcome,
+        tracks_placement
+    from program_period_tracks
+    union all
+    -- each quarter's hours and ratings feed the quarter, the program and the 'all' rows
+    select
+        volunteer_user_id,
+        program_type,
+        'quarter' as period_type,
+        quarter_start as period_start,
+        cast(null as date) as cutoff_date,
+        0 as is_period,
+        minutes,
+        weighted_hours,
+        ratings_count,
+        ratings_sum,
+        cast(null as bigint) as participants_count,
+        cast(null as bigint) as improved_participants_count,
+        cast(null as bigint) as placement_candidates_count,
+        cast(null as bigint) as placed_participants_count,
+        cast(null as integer) as tracks_hours,
+        cast(null as integer) as tracks_quality,
+        cast(null as integer) as tracks_outcome,
+        cast(null as integer) as tracks_placement
+    from quarter_figures
+    union all
+    select
+        volunteer_user_id,
+        'all' as program_type,
+        'quarter' as period_type,
+        quarter_start as period_start,
+        cast(null as date) as cutoff_date,
+        0 as is_period,
+        minutes,
+        weighted_hours,
+        ratings_count,
+        ratings_sum,
+        cast(null as bigint) as participants_count,
+        cast(null as bigint) as improved_participants_count,
+        cast(null as bigint) as placement_candidates_count,
+        cast(null as bigint) as placed_participants_count,
+        cast(null as integer) as tracks_hours,
+        cast(null as integer) as tracks_quality,
+        cast(null as integer) as tracks_outcome,
+        cast(null as integer) as tracks_placement
+    from quarter_figures
+    union all
+    select
+        volunteer_user_id,
+        program_type,
+        'all' as period_type,
+        cast('1900-01-01' as date) as period_start,
+        cast(null as date) as cutoff_date,
+        0 as is_period,
+        minutes,
+        weighted_hours,
+        ratings_count,
+        ratings_sum,
+        cast(null as bigint) as participants_count,
+        cast(null as bigint) as improved_participants_count,
+        cast(null as bigint) as placement_candidates_count,
+        cast(null as bigint) as placed_participants_count,
+        cast(null as integer) as tracks_hours,
+        cast(null as integer) as tracks_quality,
+        cast(null as integer) as tracks_outcome,
+        cast(null as integer) as tracks_placement
+    from quarter_figures
+    union all
+    select
+        volunteer_user_id,
+        'all' as program_type,
+        'all' as period_type,
+        cast('1900-01-01' as date) as period_start,
+        cast(null as date) as cutoff_date,
+        0 as is_period,
+        minutes,
+        weighted_hours,
+        ratings_count,
+        ratings_sum,
+        cast(null as bigint) as participants_count,
+        cast(null as bigint) as improved_participants_count,
+        cast(null as bigint) as placement_candidates_count,
+        cast(null as bigint) as placed_participants_count,
+        cast(null as integer) as tracks_hours,
+        cast(null as integer) as tracks_quality,
+        cast(null as integer) as tracks_outcome,
+        cast(null as integer) as tracks_placement
+    from quarter_figures
+    union all
+    -- participants per program, and across programs each once
+    select
+        volunteer_user_id,
+        program_type,
+        period_type,
+        period_start,
+        cast(null as date) as cutoff_date,
+        0 as is_period,
+        cast(null as bigint) as minutes,
+        cast(null as numeric(18, 6)) as weighted_hours,
+        cast(null as bigint) as ratings_count,
+        cast(null as numeric(18, 6)) as ratings_sum,
+        participants_count,
+        improved_participants_count,
+        placement_candidates_count,
+        placed_participants_count,
+        cast(null as integer) as tracks_hours,
+        cast(null as integer) as tracks_quality,
+        cast(null as integer) as tracks_outcome,
+        cast(null as integer) as tracks_placement
+    from program_participants
+    union all
+    select
+        volunteer_user_id,
+        'all' as program_type,
+        period_type,
+        period_start,
+        cast(null as date) as cutoff_date,
+        0 as is_period,
+        cast(null as bigint) as minutes,
+        cast(null as numeric(18, 6)) as weighted_hours,
+        cast(null as bigint) as ratings_count,
+        cast(null as numeric(18, 6)) as ratings_sum,
+        participants_count,
+        improved_participants_count,
+        placement_candidates_count,
+        placed_participants_count,
+        cast(null as integer) as tracks_hours,
+        cast(null as integer) as tracks_quality,
+        cast(null as integer) as tracks_outcome,
+        cast(null as integer) as tracks_placement
+    from cross_program_participants
+),
+
+measures as (
+    -- one aggregation over the stream; only the rows of a period are kept (no chain of
+    -- joins between aggregates, which PostgreSQL would plan as nested loops)
+    select
+        volunteer_user_id,
+        program_type,
+        period_type,
+        period_start,
+        max(cutoff_date) as cutoff_date,
+        max(is_period) as is_period,
+        sum(minutes) as minutes,
+        sum(weighted_hours) as weighted_hours,
+        sum(ratings_count) as ratings_count,
+        sum(ratings_sum) as ratings_sum,
+        sum(participants_count) as participants_count,
+        sum(improved_participants_count) as improved_participants_count,
+        sum(placement_candidates_count) as placement_candidates_count,
+        sum(placed_participants_count) as placed_participants_count,
+        max(tracks_hours) as tracks_hours,
+        max(tracks_quality) as tracks_quality,
+        max(tracks_outcome) as tracks_outcome,
+        max(tracks_placement) as tracks_placement
+    from measure_rows
+    group by
+        volunteer_user_id,
+        program_type,
+        period_type,
+        period_start
+),
+
 final as (
     select
-        periods.volunteer_user_id,
-        periods.program_type,
-        periods.period_type,
-        periods.period_start,
-        periods.cutoff_date,
-        cast(coalesce(hours_totals.minutes, 0) as bigint) as minutes,
-        cast(coalesce(hours_totals.weighted_hours, 0) as numeric(18, 6))
-            as weighted_hours,
-        cast(coalesce(ratings_totals.ratings_count, 0) as integer) as ratings_count,
-        cast(coalesce(ratings_totals.ratings_sum, 0) as numeric(18, 6)) as ratings_sum,
-        cast(coalesce(participants.participants_count, 0) as integer)
-            as participants_count,
-        cast(coalesce(participants.improved_participants_count, 0) as integer)
+        volunteer_user_id,
+        program_type,
+        period_type,
+        period_start,
+        cutoff_date,
+        cast(coalesce(minutes, 0) as bigint) as minutes,
+        cast(coalesce(weighted_hours, 0) as numeric(18, 6)) as weighted_hours,
+        cast(coalesce(ratings_count, 0) as integer) as ratings_count,
+        cast(coalesce(ratings_sum, 0) as numeric(18, 6)) as ratings_sum,
+        cast(coalesce(participants_count, 0) as integer) as participants_count,
+        cast(coalesce(improved_participants_count, 0) as integer)
             as improved_participants_count,
-        cast(coalesce(participants.placement_candidates_count, 0) as integer)
+        cast(coalesce(placement_candidates_count, 0) as integer)
             as placement_candidates_count,
-        cast(coalesce(participants.placed_participants_count, 0) as integer)
+        cast(coalesce(placed_participants_count, 0) as integer)
             as placed_participants_count,
-        coalesce(period_tracks.tracks_hours, 0) = 1 as tracks_hours,
-        coalesce(period_tracks.tracks_quality, 0) = 1 as tracks_quality,
-        coalesce(period_tracks.tracks_outcome, 0) = 1 as tracks_outcome,
-        coalesce(period_tracks.tracks_placement, 0) = 1 as tracks_placement
-    from periods
-    left join period_tracks
-        on
-            periods.volunteer_user_id = period_tracks.volunteer_user_id
-            and periods.program_type = period_tracks.program_type
-            and periods.period_type = period_tracks.period_type
-            and periods.period_start = period_tracks.period_start
-    left join hours_totals
-        on
-            periods.volunteer_user_id = hours_totals.volunteer_user_id
-            and periods.program_type = hours_totals.program_type
-            and periods.period_type = hours_totals.period_type
-            and periods.period_start = hours_totals.period_start
-    left join ratings_totals
-        on
-            periods.volunteer_user_id = ratings_totals.volunteer_user_id
-            and periods.program_type = ratings_totals.program_type
-            and periods.period_type = ratings_totals.period_type
-            and periods.period_start = ratings_totals.period_start
-    left join participants
-        on
-            periods.volunteer_user_id = participants.volunteer_user_id
-            and periods.program_type = participants.program_type
-            and periods.period_type = participants.period_type
-            and periods.period_start = participants.period_start
+        coalesce(tracks_hours, 0) = 1 as tracks_hours,
+        coalesce(tracks_quality, 0) = 1 as tracks_quality,
+        coalesce(tracks_outcome, 0) = 1 as tracks_outcome,
+        coalesce(tracks_placement, 0) = 1 as tracks_placement
+    from measures
+    where is_period = 1
 )
 
 select * from final

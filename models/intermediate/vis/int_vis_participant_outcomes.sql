@@ -38,7 +38,7 @@ employment_outcomes as (
 milestone_improved as (
     -- Buddy: a milestone strictly after the first matched_at with the volunteer,
     -- within the window
-    select distinct
+    select
         participant_periods.volunteer_user_id,
         participant_periods.program_type,
         participant_periods.period_type,
@@ -123,7 +123,7 @@ mood_improved as (
 
 skill_progress_improved as (
     -- Buddy: a skill session with the volunteer with good or excellent progress
-    select distinct
+    select
         participant_periods.volunteer_user_id,
         participant_periods.program_type,
         participant_periods.period_type,
@@ -301,7 +301,7 @@ dimension_changes as (
 q2q_improved as (
     -- any program: a Q2Q dimension rose by at least q2q_improvement_threshold
     -- within the window
-    select distinct
+    select
         volunteer_user_id,
         program_type,
         period_type,
@@ -362,7 +362,7 @@ job_ready as (
 employed_in_window as (
     -- employed between the first held activity with the volunteer and
     -- placement_window_days after the last one (UTC dates)
-    select distinct
+    select
         participant_periods.volunteer_user_id,
         participant_periods.program_type,
         participant_periods.period_type,
@@ -383,36 +383,121 @@ employed_in_window as (
         <= participant_periods.cutoff_date
 ),
 
+criteria_met as (
+    -- every participant once, and a row per criterion they meet: aggregated once
+    -- (no chain of joins between aggregates)
+    select
+        volunteer_user_id,
+        program_type,
+        period_type,
+        period_start,
+        participant_user_id,
+        'participant' as criterion
+    from participant_periods
+    union all
+    select
+        volunteer_user_id,
+        program_type,
+        period_type,
+        period_start,
+        participant_user_id,
+        'milestone' as criterion
+    from milestone_improved
+    union all
+    select
+        volunteer_user_id,
+        program_type,
+        period_type,
+        period_start,
+        participant_user_id,
+        'mood' as criterion
+    from mood_improved
+    union all
+    select
+        volunteer_user_id,
+        program_type,
+        period_type,
+        period_start,
+        participant_user_id,
+        'skill_progress' as criterion
+    from skill_progress_improved
+    union all
+    select
+        volunteer_user_id,
+        program_type,
+        period_type,
+        period_start,
+        participant_user_id,
+        'cefr' as criterion
+    from cefr_improved
+    union all
+    select
+        volunteer_user_id,
+        program_type,
+        period_type,
+        period_start,
+        participant_user_id,
+        'sessions' as criterion
+    from sessions_improved
+    union all
+    select
+        volunteer_user_id,
+        program_type,
+        period_type,
+        period_start,
+        participant_user_id,
+        'q2q' as criterion
+    from q2q_improved
+    union all
+    select
+        volunteer_user_id,
+        program_type,
+        period_type,
+        period_start,
+        participant_user_id,
+        'job_ready' as criterion
+    from job_ready
+    union all
+    select
+        volunteer_user_id,
+        program_type,
+        period_type,
+        period_start,
+        participant_user_id,
+        'employed' as criterion
+    from employed_in_window
+),
+
 flagged as (
     select
-        participant_periods.volunteer_user_id,
-        participant_periods.program_type,
-        participant_periods.period_type,
-        participant_periods.period_start,
-        participant_periods.participant_user_id,
-        milestone_improved.participant_user_id is not null as is_milestone_reached,
-        mood_improved.participant_user_id is not null as is_mood_improved,
-        skill_progress_improved.participant_user_id is not null as is_skill_progress_good,
-        cefr_improved.participant_user_id is not null as is_cefr_improved,
-        sessions_improved.participant_user_id is not null as is_sessions_completed,
-        q2q_improved.participant_user_id is not null as is_q2q_improved,
-        job_ready.participant_user_id is not null as is_job_ready,
-        employed_in_window.participant_user_id is not null as is_employed_in_window
-    from participant_periods
-    {%- for improvement in [
-        'milestone_improved', 'mood_improved', 'skill_progress_improved',
-        'cefr_improved', 'sessions_improved', 'q2q_improved', 'job_ready',
-        'employed_in_window'
-    ] %}
-    left join {{ improvement }}
-        on
-            participant_periods.volunteer_user_id = {{ improvement }}.volunteer_user_id
-            and participant_periods.program_type = {{ improvement }}.program_type
-            and participant_periods.period_type = {{ improvement }}.period_type
-            and participant_periods.period_start = {{ improvement }}.period_start
-            and participant_periods.participant_user_id
-            = {{ improvement }}.participant_user_id
-    {%- endfor %}
+        volunteer_user_id,
+        program_type,
+        period_type,
+        period_start,
+        participant_user_id,
+        max(case when criterion = 'milestone' then 1 else 0 end) = 1
+            as is_milestone_reached,
+        max(case when criterion = 'mood' then 1 else 0 end) = 1
+            as is_mood_improved,
+        max(case when criterion = 'skill_progress' then 1 else 0 end) = 1
+            as is_skill_progress_good,
+        max(case when criterion = 'cefr' then 1 else 0 end) = 1
+            as is_cefr_improved,
+        max(case when criterion = 'sessions' then 1 else 0 end) = 1
+            as is_sessions_completed,
+        max(case when criterion = 'q2q' then 1 else 0 end) = 1
+            as is_q2q_improved,
+        max(case when criterion = 'job_ready' then 1 else 0 end) = 1
+            as is_job_ready,
+        max(case when criterion = 'employed' then 1 else 0 end) = 1
+            as is_employed_in_window
+    from criteria_met
+    group by
+        volunteer_user_id,
+        program_type,
+        period_type,
+        period_start,
+        participant_user_id
 ),
 
 final as (

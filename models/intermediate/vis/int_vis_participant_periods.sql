@@ -84,6 +84,7 @@ activity_quarters as (
 ),
 
 relations_by_cutoff as (
+    -- each tie with the participant that had started by the period's cutoff date
     select
         periods.volunteer_user_id,
         periods.program_type,
@@ -91,20 +92,64 @@ relations_by_cutoff as (
         periods.period_start,
         periods.cutoff_date,
         relations.participant_user_id,
-        relations.relation_type,
+        1 as is_relation,
+        case when relations.relation_type = 'spell' then relations.started_at end
+            as spell_started_at,
         relations.started_at,
         relations.ended_at,
-        (
-            relations.is_open
-            or relations.ended_at is null
-            or cast(relations.ended_at as date) > periods.cutoff_date
-        ) as is_open_at_cutoff
+        case
+            when
+                relations.is_open
+                or relations.ended_at is null
+                or cast(relations.ended_at as date) > periods.cutoff_date
+                then 1
+            else 0
+        end as is_open_at_cutoff,
+        cast(null as timestamp) as first_activity_at,
+        cast(null as timestamp) as last_activity_at,
+        0 as is_activity_in_quarter
     from periods
     inner join relations
         on
             periods.volunteer_user_id = relations.volunteer_user_id
             and periods.program_type = relations.program_type
     where cast(relations.started_at as date) <= periods.cutoff_date
+),
+
+activities_by_cutoff as (
+    -- the volunteer's activities with the participant up to the period's cutoff date
+    select
+        periods.volunteer_user_id,
+        periods.program_type,
+        periods.period_type,
+        periods.period_start,
+        periods.cutoff_date,
+        activity_quarters.participant_user_id,
+        0 as is_relation,
+        cast(null as timestamp) as spell_started_at,
+        cast(null as timestamp) as started_at,
+        cast(null as timestamp) as ended_at,
+        0 as is_open_at_cutoff,
+        activity_quarters.first_activity_at,
+        activity_quarters.last_activity_at,
+        case
+            when activity_quarters.quarter_start = periods.period_start then 1
+            else 0
+        end as is_activity_in_quarter
+    from periods
+    inner join activity_quarters
+        on
+            periods.volunteer_user_id = activity_quarters.volunteer_user_id
+            and periods.program_type = activity_quarters.program_type
+    where periods.cutoff_date >= activity_quarters.quarter_start
+),
+
+participant_facts as (
+    -- one stream, aggregated once per participant and period (no join of two
+    -- aggregates, which PostgreSQL would plan as a nested loop)
+    select * from relations_by_cutoff
+    union all
+    select * from activities_by_cutoff
 ),
 
 windows as (
@@ -115,12 +160,15 @@ windows as (
         period_start,
         cutoff_date,
         participant_user_id,
+        max(is_relation) as has_relation,
         min(started_at) as window_started_at,
-        min(case when relation_type = 'spell' then started_at end)
-            as first_spell_started_at,
-        max(case when is_open_at_cutoff then 1 else 0 end) as open_relations_count,
-        max(ended_at) as last_ended_at
-    from relations_by_cutoff
+        min(spell_started_at) as first_spell_started_at,
+        max(is_open_at_cutoff) as has_open_relation,
+        max(ended_at) as last_ended_at,
+        min(first_activity_at) as first_activity_at,
+        max(last_activity_at) as last_activity_at,
+        max(is_activity_in_quarter) as has_activity_in_quarter
+    from participant_facts
     group by
         volunteer_user_id,
         program_type,
@@ -130,65 +178,28 @@ windows as (
         participant_user_id
 ),
 
-activity_spans as (
-    select
-        windows.volunteer_user_id,
-        windows.program_type,
-        windows.period_type,
-        windows.period_start,
-        windows.participant_user_id,
-        min(activity_quarters.first_activity_at) as first_activity_at,
-        max(activity_quarters.last_activity_at) as last_activity_at,
-        max(
-            case
-                when activity_quarters.quarter_start = windows.period_start then 1
-                else 0
-            end
-        ) as has_activity_in_quarter
-    from windows
-    inner join activity_quarters
-        on
-            windows.volunteer_user_id = activity_quarters.volunteer_user_id
-            and windows.program_type = activity_quarters.program_type
-            and windows.participant_user_id = activity_quarters.participant_user_id
-            and windows.cutoff_date >= activity_quarters.quarter_start
-    group by
-        windows.volunteer_user_id,
-        windows.program_type,
-        windows.period_type,
-        windows.period_start,
-        windows.participant_user_id
-),
-
 final as (
     select
-        windows.volunteer_user_id,
-        windows.program_type,
-        windows.period_type,
-        windows.period_start,
-        windows.participant_user_id,
-        windows.cutoff_date,
-        windows.first_spell_started_at,
-        cast(windows.window_started_at as date) as window_start_date,
+        volunteer_user_id,
+        program_type,
+        period_type,
+        period_start,
+        participant_user_id,
+        cutoff_date,
+        first_spell_started_at,
+        cast(window_started_at as date) as window_start_date,
         case
-            when windows.open_relations_count = 0
+            when has_open_relation = 0
                 then {{ csr_analytics.add_days(
-                    'cast(windows.last_ended_at as date)', var('participant_window_days')
+                    'cast(last_ended_at as date)', var('participant_window_days')
                 ) }}
         end as window_end_date,
-        activity_spans.first_activity_at,
-        activity_spans.last_activity_at
+        first_activity_at,
+        last_activity_at
     from windows
-    left join activity_spans
-        on
-            windows.volunteer_user_id = activity_spans.volunteer_user_id
-            and windows.program_type = activity_spans.program_type
-            and windows.period_type = activity_spans.period_type
-            and windows.period_start = activity_spans.period_start
-            and windows.participant_user_id = activity_spans.participant_user_id
     where
-        windows.period_type = 'all'
-        or activity_spans.has_activity_in_quarter = 1
+        has_relation = 1
+        and (period_type = 'all' or has_activity_in_quarter = 1)
 )
 
 select * from final

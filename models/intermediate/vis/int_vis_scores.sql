@@ -3,7 +3,7 @@
     the four components (null when there is nothing to measure or the program does not
     track them), VIS = Σ w·C / Σ w over the tracked, non-null components, computed from
     the unrounded components in numeric(18, 6) and rounded half away from zero to 2
-    decimals, and the tier of the rounded score.
+    decimals (the tier is read from it in fct_vis_scores).
 -#}
 with measures as (
     select * from {{ ref('int_vis_measures') }}
@@ -11,21 +11,6 @@ with measures as (
 
 component_weights as (
     select * from {{ ref('vis_component_weights') }}
-),
-
-tiers as (
-    select * from {{ ref('vis_tiers') }}
-),
-
-tier_bounds as (
-    -- a tier runs from above the previous tier's highest score to its own
-    select
-        vis_tier,
-        cast(max_score_inclusive as numeric(5, 2)) as max_score_inclusive,
-        cast(
-            lag(max_score_inclusive) over (order by max_score_inclusive) as numeric(5, 2)
-        ) as min_score_exclusive
-    from tiers
 ),
 
 weights as (
@@ -138,7 +123,6 @@ final as (
         cast(round(rounded.outcome_value, 2) as numeric(5, 2)) as outcome_component,
         cast(round(rounded.placement_value, 2) as numeric(5, 2)) as placement_component,
         rounded.vis_score,
-        tier_bounds.vis_tier,
         rounded.ratings_count,
         rounded.participants_count,
         rounded.improved_participants_count,
@@ -149,13 +133,6 @@ final as (
         rounded.tracks_outcome,
         rounded.tracks_placement
     from rounded
-    left join tier_bounds
-        on
-            (
-                tier_bounds.min_score_exclusive is null
-                or rounded.vis_score > tier_bounds.min_score_exclusive
-            )
-            and rounded.vis_score <= tier_bounds.max_score_inclusive
 )
 
 select * from final

@@ -1,50 +1,99 @@
 {#-
     The Volunteer Impact Score per volunteer, program ('all' = cross-program) and period
-    ('all' over all history, 'quarter' per calendar quarter with an activity), with the
-    change against the preceding calendar quarter (vis.md §3).
+    ('all' over all history, 'quarter' per calendar quarter with an activity), its tier,
+    and the change against the preceding calendar quarter (vis.md §3).
 -#}
 with scores as (
     select * from {{ ref('int_vis_scores') }}
 ),
 
-with_previous_quarter as (
+tiers as (
+    select * from {{ ref('vis_tiers') }}
+),
+
+tier_bounds as (
+    -- a tier runs from above the previous tier's highest score to its own
+    select
+        vis_tier,
+        cast(max_score_inclusive as numeric(5, 2)) as max_score_inclusive,
+        cast(
+            lag(max_score_inclusive) over (order by max_score_inclusive) as numeric(5, 2)
+        ) as min_score_exclusive
+    from tiers
+),
+
+previous_rows as (
     select
         scores.*,
-        previous_quarter.vis_score as previous_vis_score,
-        previous_quarter.volunteer_user_id is not null as has_previous_quarter
+        lag(period_start) over (
+            partition by volunteer_user_id, program_type, period_type
+            order by period_start
+        ) as previous_period_start,
+        lag(vis_score) over (
+            partition by volunteer_user_id, program_type, period_type
+            order by period_start
+        ) as previous_row_vis_score
     from scores
-    left join scores as previous_quarter
-        on
-            scores.volunteer_user_id = previous_quarter.volunteer_user_id
-            and scores.program_type = previous_quarter.program_type
-            and scores.period_type = 'quarter'
-            and previous_quarter.period_type = 'quarter'
-            and previous_quarter.period_start = cast(
-                {{ dbt.dateadd('month', -3, 'scores.period_start') }} as date
-            )
+),
+
+with_previous_quarter as (
+    -- the preceding calendar quarter only: a gap of a quarter or more has none
+    select
+        previous_rows.*,
+        (
+            period_type = 'quarter'
+            and previous_period_start
+            = cast({{ dbt.dateadd('month', -3, 'period_start') }} as date)
+        ) as has_previous_quarter
+    from previous_rows
 ),
 
 ratios as (
     select
         with_previous_quarter.*,
-        {{ csr_analytics.safe_divide('vis_score - previous_vis_score', 'previous_vis_score') }}
-            as change_ratio
+        case when has_previous_quarter then previous_row_vis_score end
+            as previous_vis_score,
+        {{ csr_analytics.safe_divide(
+            'vis_score - previous_row_vis_score', 'previous_row_vis_score'
+        ) }} as change_ratio
     from with_previous_quarter
+),
+
+rounded_changes as (
+    select
+        ratios.*,
+        cast(round(cast(100 * change_ratio as numeric(18, 6)), 2) as numeric(18, 2))
+            as rounded_change
+    from ratios
 ),
 
 changes as (
     select
-        ratios.*,
+        rounded_changes.*,
         case
-            when not has_previous_quarter
+            when not coalesce(has_previous_quarter, false)
                 or previous_vis_score is null
                 or vis_score is null
                 then null
             when previous_vis_score = 0 and vis_score = 0 then cast(0 as numeric(18, 2))
             when previous_vis_score = 0 then cast(100 as numeric(18, 2))
-            else cast(round(cast(100 * change_ratio as numeric(18, 6)), 2) as numeric(18, 2))
+            else rounded_change
         end as vis_change_pct
-    from ratios
+    from rounded_changes
+),
+
+with_tier as (
+    select
+        changes.*,
+        tier_bounds.vis_tier
+    from changes
+    left join tier_bounds
+        on
+            (
+                tier_bounds.min_score_exclusive is null
+                or changes.vis_score > tier_bounds.min_score_exclusive
+            )
+            and changes.vis_score <= tier_bounds.max_score_inclusive
 ),
 
 final as (
@@ -70,7 +119,7 @@ final as (
         cast(placement_candidates_count as integer) as placement_candidates_count,
         cast(placed_participants_count as integer) as placed_participants_count,
         cast(vis_change_pct as numeric(18, 2)) as vis_change_pct
-    from changes
+    from with_tier
 )
 
 select * from final
