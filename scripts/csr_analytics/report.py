@@ -17,7 +17,7 @@ from csr_analytics.contract import find_project_dir, load_contract
 from csr_analytics.load_db import Database, connect
 from csr_analytics.profiles import read_target
 
-STAGED_ENTITIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+STAGED_ENTITIES: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
     ("buddy users", "stg_buddy__users", ("buddy_users",)),
     ("buddy matches", "stg_buddy__matches", ("buddy_matches",)),
     ("buddy events", "stg_buddy__events", ("buddy_events",)),
@@ -26,7 +26,7 @@ STAGED_ENTITIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("buddy check-ins", "stg_buddy__checkins", ("buddy_checkins",)),
     ("buddy feedback", "stg_buddy__feedback", ("buddy_feedback",)),
     ("buddy milestones", "stg_buddy__milestones", ("buddy_milestones",)),
-    ("buddy webhook events", "stg_buddy__webhook_events", ("buddy_webhook_events",)),
+    ("buddy webhook events", None, ("buddy_webhook_events",)),
     ("kintell members", "stg_kintell__users", ("kintell_users",)),
     (
         "kintell sessions",
@@ -92,8 +92,9 @@ def summary(database: Database) -> str:
     for label, model, raw_tables in STAGED_ENTITIES:
         landed = sum(scalar(database, f"select count(*) from raw.{name}") for name in raw_tables)
         current = rejected = warned = None
-        if has_staging and relation_exists(database, "staging", model):
-            current = scalar(database, f"select count(*) from staging.{model}")
+        if has_staging:
+            if model is not None and relation_exists(database, "staging", model):
+                current = scalar(database, f"select count(*) from staging.{model}")
             marks = ", ".join([database.param] * len(raw_tables))
             rejected = scalar(
                 database,

@@ -96,7 +96,7 @@ class Workspace:
             with duckdb.connect(str(self.folder / "csr.duckdb"), read_only=True) as connection:
                 return connection.execute(text.replace("%s", "?"), list(params)).fetchall()
         with psycopg.connect(dbname=self.database, **server_settings()) as connection:
-            return connection.execute(text, params).fetchall()
+            return connection.execute(text, params or None).fetchall()
 
 
 @contextmanager

@@ -93,7 +93,14 @@ def violations(
         request.getfixturevalue("postgres_server")
     with workspace(engine, tmp_path_factory.mktemp(f"violations_{engine}")) as space:
         space.load(PROJECT_DIR / "scripts" / "tests" / "fixtures" / "violations")
-        space.dbt("build", "--select", "staging", "data_quality", "+dq_import_summary")
+        space.dbt(
+            "build",
+            "--select",
+            "staging",
+            "+dq_rejected_rows",
+            "+dq_warnings",
+            "+dq_import_summary",
+        )
         yield space
 
 
