@@ -74,7 +74,7 @@ match_checkins as (
                 participant_periods.participant_user_id
             order by
                 checkins.checkin_date,
-                {{ csr_analytics.binary_collate('checkins.checkin_id') }}
+                {{ csr_analytics.binary_order('checkins.checkin_id') }}
         ) as position_from_first,
         row_number() over (
             partition by
@@ -85,7 +85,7 @@ match_checkins as (
                 participant_periods.participant_user_id
             order by
                 checkins.checkin_date desc,
-                {{ csr_analytics.binary_collate('checkins.checkin_id') }} desc
+                {{ csr_analytics.binary_order('checkins.checkin_id') }} desc
         ) as position_from_last
     from participant_periods
     inner join matches
@@ -172,7 +172,7 @@ assessed_sessions as (
                 period_type,
                 period_start,
                 participant_user_id
-            order by session_at, {{ csr_analytics.binary_collate('session_id') }}
+            order by session_at, {{ csr_analytics.binary_order('session_id') }}
         ) as position_from_first,
         row_number() over (
             partition by
@@ -183,7 +183,7 @@ assessed_sessions as (
                 participant_user_id
             order by
                 session_at desc,
-                {{ csr_analytics.binary_collate('session_id') }} desc
+                {{ csr_analytics.binary_order('session_id') }} desc
         ) as position_from_last
     from held_sessions
     where
@@ -249,7 +249,7 @@ window_scores as (
                 q2q_scores.dimension
             order by
                 q2q_scores.measured_at,
-                {{ csr_analytics.binary_collate("coalesce(q2q_scores.text_type, '')") }}
+                {{ csr_analytics.binary_order("coalesce(q2q_scores.text_type, '')") }}
         ) as position_from_first,
         row_number() over (
             partition by
@@ -261,7 +261,7 @@ window_scores as (
                 q2q_scores.dimension
             order by
                 q2q_scores.measured_at desc,
-                {{ csr_analytics.binary_collate(
+                {{ csr_analytics.binary_order(
                     "coalesce(q2q_scores.text_type, '')"
                 ) }} desc
         ) as position_from_last
