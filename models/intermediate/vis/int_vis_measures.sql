@@ -265,28 +265,8 @@ measure_rows as (
         cast(null as integer) as tracks_placement
     from periods
     union all
-    -- the components each program tracks, for its rows and the volunteer's 'all' rows
-    select
-        volunteer_user_id,
-        program_type,
-        period_type,
-        period_start,
-        cast(null as date) as cutoff_date,
-        0 as is_period,
-        cast(null as bigint) as minutes,
-        cast(null as numeric(18, 6)) as weighted_hours,
-        cast(null as bigint) as ratings_count,
-        cast(null as numeric(18, 6)) as ratings_sum,
-        cast(null as bigint) as participants_count,
-        cast(null as bigint) as improved_participants_count,
-        cast(null as bigint) as placement_candidates_count,
-        cast(null as bigint) as placed_participants_count,
-        tracks_hours,
-        tracks_quality,
-        tracks_outcome,
-        tracks_placement
-    from program_period_tracks
-    union all
+    -- the components of the volunteer's programs, for their 'all' rows (a program's
+    -- own rows take them from program_tracks)
     select
         volunteer_user_id,
         'all' as program_type,
@@ -469,28 +449,34 @@ measures as (
 
 final as (
     select
-        volunteer_user_id,
-        program_type,
-        period_type,
-        period_start,
-        cutoff_date,
-        cast(coalesce(minutes, 0) as bigint) as minutes,
-        cast(coalesce(weighted_hours, 0) as numeric(18, 6)) as weighted_hours,
-        cast(coalesce(ratings_count, 0) as integer) as ratings_count,
-        cast(coalesce(ratings_sum, 0) as numeric(18, 6)) as ratings_sum,
-        cast(coalesce(participants_count, 0) as integer) as participants_count,
-        cast(coalesce(improved_participants_count, 0) as integer)
+        measures.volunteer_user_id,
+        measures.program_type,
+        measures.period_type,
+        measures.period_start,
+        measures.cutoff_date,
+        cast(coalesce(measures.minutes, 0) as bigint) as minutes,
+        cast(coalesce(measures.weighted_hours, 0) as numeric(18, 6)) as weighted_hours,
+        cast(coalesce(measures.ratings_count, 0) as integer) as ratings_count,
+        cast(coalesce(measures.ratings_sum, 0) as numeric(18, 6)) as ratings_sum,
+        cast(coalesce(measures.participants_count, 0) as integer) as participants_count,
+        cast(coalesce(measures.improved_participants_count, 0) as integer)
             as improved_participants_count,
-        cast(coalesce(placement_candidates_count, 0) as integer)
+        cast(coalesce(measures.placement_candidates_count, 0) as integer)
             as placement_candidates_count,
-        cast(coalesce(placed_participants_count, 0) as integer)
+        cast(coalesce(measures.placed_participants_count, 0) as integer)
             as placed_participants_count,
-        coalesce(tracks_hours, 0) = 1 as tracks_hours,
-        coalesce(tracks_quality, 0) = 1 as tracks_quality,
-        coalesce(tracks_outcome, 0) = 1 as tracks_outcome,
-        coalesce(tracks_placement, 0) = 1 as tracks_placement
+        coalesce(program_tracks.tracks_hours, measures.tracks_hours, 0) = 1
+            as tracks_hours,
+        coalesce(program_tracks.tracks_quality, measures.tracks_quality, 0) = 1
+            as tracks_quality,
+        coalesce(program_tracks.tracks_outcome, measures.tracks_outcome, 0) = 1
+            as tracks_outcome,
+        coalesce(program_tracks.tracks_placement, measures.tracks_placement, 0) = 1
+            as tracks_placement
     from measures
-    where is_period = 1
+    left join program_tracks
+        on measures.program_type = program_tracks.program_type
+    where measures.is_period = 1
 )
 
 select * from final

@@ -76,17 +76,14 @@ match_checkins as (
                 checkins.checkin_date,
                 {{ csr_analytics.binary_order('checkins.checkin_id') }}
         ) as position_from_first,
-        row_number() over (
+        count(*) over (
             partition by
                 participant_periods.volunteer_user_id,
                 participant_periods.program_type,
                 participant_periods.period_type,
                 participant_periods.period_start,
                 participant_periods.participant_user_id
-            order by
-                checkins.checkin_date desc,
-                {{ csr_analytics.binary_order('checkins.checkin_id') }} desc
-        ) as position_from_last
+        ) as rows_count
     from participant_periods
     inner join matches
         on
@@ -117,7 +114,7 @@ mood_improved as (
         participant_user_id
     having
         count(*) >= 2
-        and max(case when position_from_last = 1 then mood_rank end)
+        and max(case when position_from_first = rows_count then mood_rank end)
         > max(case when position_from_first = 1 then mood_rank end)
 ),
 
@@ -174,17 +171,14 @@ assessed_sessions as (
                 participant_user_id
             order by session_at, {{ csr_analytics.binary_order('session_id') }}
         ) as position_from_first,
-        row_number() over (
+        count(*) over (
             partition by
                 volunteer_user_id,
                 program_type,
                 period_type,
                 period_start,
                 participant_user_id
-            order by
-                session_at desc,
-                {{ csr_analytics.binary_order('session_id') }} desc
-        ) as position_from_last
+        ) as rows_count
     from held_sessions
     where
         program_type = 'language'
@@ -207,7 +201,7 @@ cefr_improved as (
         period_start,
         participant_user_id
     having
-        max(case when position_from_last = 1 then cefr_step end)
+        max(case when position_from_first = rows_count then cefr_step end)
         - max(case when position_from_first = 1 then cefr_step end) >= 1
 ),
 
@@ -251,7 +245,7 @@ window_scores as (
                 q2q_scores.measured_at,
                 {{ csr_analytics.binary_order("coalesce(q2q_scores.text_type, '')") }}
         ) as position_from_first,
-        row_number() over (
+        count(*) over (
             partition by
                 participant_periods.volunteer_user_id,
                 participant_periods.program_type,
@@ -259,12 +253,7 @@ window_scores as (
                 participant_periods.period_start,
                 participant_periods.participant_user_id,
                 q2q_scores.dimension
-            order by
-                q2q_scores.measured_at desc,
-                {{ csr_analytics.binary_order(
-                    "coalesce(q2q_scores.text_type, '')"
-                ) }} desc
-        ) as position_from_last
+        ) as rows_count
     from participant_periods
     inner join q2q_scores
         on participant_periods.participant_user_id = q2q_scores.csr_user_id
@@ -285,7 +274,7 @@ dimension_changes as (
         period_start,
         participant_user_id,
         dimension,
-        max(case when position_from_last = 1 then score end)
+        max(case when position_from_first = rows_count then score end)
         - max(case when position_from_first = 1 then score end) as score_change
     from window_scores
     group by
