@@ -22,6 +22,7 @@ from psycopg import sql
 PROJECT_DIR = Path(__file__).resolve().parents[2]  # the dbt project (an editable install)
 BIN = Path(sys.executable).parent
 AS_OF = "2025-06-30"
+SAMPLE_EXPORTS = PROJECT_DIR / "data" / "sample_exports"
 
 
 def server_settings() -> dict[str, Any]:

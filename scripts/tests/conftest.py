@@ -25,6 +25,8 @@ import psycopg
 import pytest
 from psycopg import sql
 
+from csr_analytics.workspace import SAMPLE_EXPORTS, Workspace, workspace
+
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 CSR_LOAD = Path(sys.executable).with_name("csr-load")
 ENGINES = ("duckdb", "postgres")
@@ -228,3 +230,21 @@ def write_users_csv(path: Path, rows: int) -> Path:
             for n in range(rows)
         )
     return path
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def sample(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Workspace]:
+    """The sample exports loaded and built once per engine, shared by every test module.
+
+    Tests may read it; a test that changes it must leave the marts as it found them.
+    """
+    engine = request.param
+    if engine == "postgres":
+        request.getfixturevalue("postgres_server")
+    with workspace(engine, tmp_path_factory.mktemp(f"sample_{engine}")) as space:
+        loaded = space.load(SAMPLE_EXPORTS)
+        assert "rejected:" not in loaded.stdout, loaded.stdout
+        space.dbt("build")
+        yield space

@@ -8,24 +8,9 @@ from typing import Any
 import pytest
 
 from csr_analytics.workspace import BIN, PROJECT_DIR, Workspace, workspace
+from csr_analytics.workspace import SAMPLE_EXPORTS as SAMPLE
 
-SAMPLE = PROJECT_DIR / "data" / "sample_exports"
 ENGINES = ("duckdb", "postgres")
-
-
-@pytest.fixture(scope="module", params=ENGINES)
-def sample(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Workspace]:
-    """The sample exports loaded and built once per engine."""
-    engine = request.param
-    if engine == "postgres":
-        request.getfixturevalue("postgres_server")
-    with workspace(engine, tmp_path_factory.mktemp(f"sample_{engine}")) as space:
-        loaded = space.load(SAMPLE)
-        assert "rejected:" not in loaded.stdout, loaded.stdout
-        space.dbt("build")
-        yield space
 
 
 def counts(space: Workspace, schema: str) -> dict[str, int]:
