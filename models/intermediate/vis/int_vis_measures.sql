@@ -242,179 +242,75 @@ quarter_figures as (
     from rating_quarters
 ),
 
+{#- the stream's columns, each branch giving some and null for the rest -#}
+{%- set measure_columns = {
+    'cutoff_date': 'date',
+    'minutes': 'bigint',
+    'weighted_hours': 'numeric(18, 6)',
+    'ratings_count': 'bigint',
+    'ratings_sum': 'numeric(18, 6)',
+    'participants_count': 'bigint',
+    'improved_participants_count': 'bigint',
+    'placement_candidates_count': 'bigint',
+    'placed_participants_count': 'bigint',
+    'tracks_hours': 'integer',
+    'tracks_quality': 'integer',
+    'tracks_outcome': 'integer',
+    'tracks_placement': 'integer',
+} -%}
+{%- set quarter_rollups = [
+    ('program_type', "'quarter'", 'quarter_start'),
+    ("'all'", "'quarter'", 'quarter_start'),
+    ('program_type', "'all'", "cast('1900-01-01' as date)"),
+    ("'all'", "'all'", "cast('1900-01-01' as date)"),
+] -%}
+{%- set figure_columns = ['minutes', 'weighted_hours', 'ratings_count', 'ratings_sum'] -%}
+{%- set participant_columns = [
+    'participants_count',
+    'improved_participants_count',
+    'placement_candidates_count',
+    'placed_participants_count',
+] -%}
+{%- set track_columns = ['tracks_hours', 'tracks_quality', 'tracks_outcome', 'tracks_placement'] -%}
+{#- (comment, relation, program_type, period_type, period_start, is_period, columns given) -#}
+{%- set branches = [
+    ('the periods themselves',
+        'periods', 'program_type', 'period_type', 'period_start', 1, ['cutoff_date']),
+    ("the components of the volunteer's programs, for their 'all' rows"
+        ~ " (a program's own rows take them from program_tracks)",
+        'program_period_tracks', "'all'", 'period_type', 'period_start', 0, track_columns),
+] -%}
+{%- for program, period_type, period_start in quarter_rollups -%}
+    {%- do branches.append((
+        "each quarter's hours and ratings feed the quarter, the program and the 'all' rows",
+        'quarter_figures', program, period_type, period_start, 0, figure_columns)) -%}
+{%- endfor -%}
+{%- do branches.append(('participants per program',
+    'program_participants', 'program_type', 'period_type', 'period_start', 0, participant_columns)) -%}
+{%- do branches.append(('participants across programs, each once',
+    'cross_program_participants', "'all'", 'period_type', 'period_start', 0, participant_columns)) %}
+
 measure_rows as (
-    -- the periods themselves
-    select
-        volunteer_user_id,
-        program_type,
-        period_type,
-        period_start,
-        cutoff_date,
-        1 as is_period,
-        cast(null as bigint) as minutes,
-        cast(null as numeric(18, 6)) as weighted_hours,
-        cast(null as bigint) as ratings_count,
-        cast(null as numeric(18, 6)) as ratings_sum,
-        cast(null as bigint) as participants_count,
-        cast(null as bigint) as improved_participants_count,
-        cast(null as bigint) as placement_candidates_count,
-        cast(null as bigint) as placed_participants_count,
-        cast(null as integer) as tracks_hours,
-        cast(null as integer) as tracks_quality,
-        cast(null as integer) as tracks_outcome,
-        cast(null as integer) as tracks_placement
-    from periods
-    union all
-    -- the components of the volunteer's programs, for their 'all' rows (a program's
-    -- own rows take them from program_tracks)
-    select
-        volunteer_user_id,
-        'all' as program_type,
-        period_type,
-        period_start,
-        cast(null as date) as cutoff_date,
-        0 as is_period,
-        cast(null as bigint) as minutes,
-        cast(null as numeric(18, 6)) as weighted_hours,
-        cast(null as bigint) as ratings_count,
-        cast(null as numeric(18, 6)) as ratings_sum,
-        cast(null as bigint) as participants_count,
-        cast(null as bigint) as improved_participants_count,
-        cast(null as bigint) as placement_candidates_count,
-        cast(null as bigint) as placed_participants_count,
-        tracks_hours,
-        tracks_quality,
-        tracks_outcome,
-        tracks_placement
-    from program_period_tracks
-    union all
-    -- each quarter's hours and ratings feed the quarter, the program and the 'all' rows
-    select
-        volunteer_user_id,
-        program_type,
-        'quarter' as period_type,
-        quarter_start as period_start,
-        cast(null as date) as cutoff_date,
-        0 as is_period,
-        minutes,
-        weighted_hours,
-        ratings_count,
-        ratings_sum,
-        cast(null as bigint) as participants_count,
-        cast(null as bigint) as improved_participants_count,
-        cast(null as bigint) as placement_candidates_count,
-        cast(null as bigint) as placed_participants_count,
-        cast(null as integer) as tracks_hours,
-        cast(null as integer) as tracks_quality,
-        cast(null as integer) as tracks_outcome,
-        cast(null as integer) as tracks_placement
-    from quarter_figures
-    union all
-    select
-        volunteer_user_id,
-        'all' as program_type,
-        'quarter' as period_type,
-        quarter_start as period_start,
-        cast(null as date) as cutoff_date,
-        0 as is_period,
-        minutes,
-        weighted_hours,
-        ratings_count,
-        ratings_sum,
-        cast(null as bigint) as participants_count,
-        cast(null as bigint) as improved_participants_count,
-        cast(null as bigint) as placement_candidates_count,
-        cast(null as bigint) as placed_participants_count,
-        cast(null as integer) as tracks_hours,
-        cast(null as integer) as tracks_quality,
-        cast(null as integer) as tracks_outcome,
-        cast(null as integer) as tracks_placement
-    from quarter_figures
-    union all
-    select
-        volunteer_user_id,
-        program_type,
-        'all' as period_type,
-        cast('1900-01-01' as date) as period_start,
-        cast(null as date) as cutoff_date,
-        0 as is_period,
-        minutes,
-        weighted_hours,
-        ratings_count,
-        ratings_sum,
-        cast(null as bigint) as participants_count,
-        cast(null as bigint) as improved_participants_count,
-        cast(null as bigint) as placement_candidates_count,
-        cast(null as bigint) as placed_participants_count,
-        cast(null as integer) as tracks_hours,
-        cast(null as integer) as tracks_quality,
-        cast(null as integer) as tracks_outcome,
-        cast(null as integer) as tracks_placement
-    from quarter_figures
-    union all
-    select
-        volunteer_user_id,
-        'all' as program_type,
-        'all' as period_type,
-        cast('1900-01-01' as date) as period_start,
-        cast(null as date) as cutoff_date,
-        0 as is_period,
-        minutes,
-        weighted_hours,
-        ratings_count,
-        ratings_sum,
-        cast(null as bigint) as participants_count,
-        cast(null as bigint) as improved_participants_count,
-        cast(null as bigint) as placement_candidates_count,
-        cast(null as bigint) as placed_participants_count,
-        cast(null as integer) as tracks_hours,
-        cast(null as integer) as tracks_quality,
-        cast(null as integer) as tracks_outcome,
-        cast(null as integer) as tracks_placement
-    from quarter_figures
-    union all
-    -- participants per program, and across programs each once
-    select
-        volunteer_user_id,
-        program_type,
-        period_type,
-        period_start,
-        cast(null as date) as cutoff_date,
-        0 as is_period,
-        cast(null as bigint) as minutes,
-        cast(null as numeric(18, 6)) as weighted_hours,
-        cast(null as bigint) as ratings_count,
-        cast(null as numeric(18, 6)) as ratings_sum,
-        participants_count,
-        improved_participants_count,
-        placement_candidates_count,
-        placed_participants_count,
-        cast(null as integer) as tracks_hours,
-        cast(null as integer) as tracks_quality,
-        cast(null as integer) as tracks_outcome,
-        cast(null as integer) as tracks_placement
-    from program_participants
-    union all
-    select
-        volunteer_user_id,
-        'all' as program_type,
-        period_type,
-        period_start,
-        cast(null as date) as cutoff_date,
-        0 as is_period,
-        cast(null as bigint) as minutes,
-        cast(null as numeric(18, 6)) as weighted_hours,
-        cast(null as bigint) as ratings_count,
-        cast(null as numeric(18, 6)) as ratings_sum,
-        participants_count,
-        improved_participants_count,
-        placement_candidates_count,
-        placed_participants_count,
-        cast(null as integer) as tracks_hours,
-        cast(null as integer) as tracks_quality,
-        cast(null as integer) as tracks_outcome,
-        cast(null as integer) as tracks_placement
-    from cross_program_participants
+    {%- for comment, relation, program, period_type, period_start, is_period, given in branches %}
+        {%- set padded = [] %}
+        {%- for column, data_type in measure_columns.items() %}
+            {%- do padded.append(
+                column if column in given else 'cast(null as ' ~ data_type ~ ') as ' ~ column
+            ) %}
+        {%- endfor %}
+        -- {{ comment }}
+        select
+            volunteer_user_id,
+            {{ program }}{% if program != 'program_type' %} as program_type{% endif %},
+            {{ period_type }}{% if period_type != 'period_type' %} as period_type{% endif %},
+            {{ period_start }}{% if period_start != 'period_start' %} as period_start{% endif %},
+            {{ is_period }} as is_period,
+            {{ padded | join(',\n            ') }}
+        from {{ relation }}
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
+    {%- endfor %}
 ),
 
 measures as (
