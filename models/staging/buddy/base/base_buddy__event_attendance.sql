@@ -27,19 +27,7 @@ users as (
     where is_accepted and not is_superseded
 ),
 
-cleaned as (
-    select
-        {{ csr_analytics.lineage_columns() }},
-        {{ csr_analytics.staged_text_columns(columns) }}
-    from observations
-),
-
-typed as (
-    select
-        cleaned.*,
-        {{ csr_analytics.staged_typed_columns(columns) }}
-    from cleaned
-),
+{{ csr_analytics.staged_typed_ctes(columns) }},
 
 with_user as (
     select
@@ -50,34 +38,16 @@ with_user as (
         on typed.user_id = users.user_id
 ),
 
-checked as (
-    select
-        with_user.*,
-        {{ csr_analytics.record_key(['event_id', 'user_id']) }} as _record_key,
-        {{ csr_analytics.code_list(csr_analytics.staged_column_checks(columns) + [
-            csr_analytics.check_condition('user_id is not null and not is_known_user', 'orphan:user_id'),
-            csr_analytics.check_condition(
-                'sdg_goals is not null and not (' ~ csr_analytics.json_int_array_within('sdg_goals', 1, 17) ~ ')',
-                'out_of_range:sdg_goals'),
-        ]) }} as _failures,
-        cast(null as text) as _warnings
-    from with_user
-),
-
-marked as (
-    {{ csr_analytics.mark_accepted('checked', '_record_key') }}
-),
-
-final as (
-    select
-        {{ csr_analytics.lineage_columns() }},
-        _record_key,
-        {{ csr_analytics.staged_column_names(columns) }},
-        _failures,
-        _warnings,
-        is_accepted,
-        is_superseded
-    from marked
-)
+{{ csr_analytics.staged_outcome_ctes(
+    columns,
+    'with_user',
+    record_key=csr_analytics.record_key(['event_id', 'user_id']),
+    checks=[
+        csr_analytics.check_condition('user_id is not null and not is_known_user', 'orphan:user_id'),
+        csr_analytics.check_condition(
+            'sdg_goals is not null and not (' ~ csr_analytics.json_int_array_within('sdg_goals', 1, 17) ~ ')',
+            'out_of_range:sdg_goals'),
+    ]
+) }}
 
 select * from final

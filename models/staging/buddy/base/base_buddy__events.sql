@@ -20,19 +20,7 @@ known_matches as (
     where is_accepted
 ),
 
-cleaned as (
-    select
-        {{ csr_analytics.lineage_columns() }},
-        {{ csr_analytics.staged_text_columns(columns) }}
-    from observations
-),
-
-typed as (
-    select
-        cleaned.*,
-        {{ csr_analytics.staged_typed_columns(columns) }}
-    from cleaned
-),
+{{ csr_analytics.staged_typed_ctes(columns) }},
 
 with_match as (
     select
@@ -43,33 +31,13 @@ with_match as (
         on typed.match_id = known_matches.match_id
 ),
 
-checked as (
-    select
-        with_match.*,
-        coalesce(event_id, lower(event_id__text)) as _record_key,
-        {{ csr_analytics.code_list(csr_analytics.staged_column_checks(columns) + [
-
-        ]) }} as _failures,
-        {{ csr_analytics.code_list([
-            csr_analytics.check_condition('match_id is not null and not is_known_match', 'unknown_match:match_id'),
-        ]) }} as _warnings
-    from with_match
-),
-
-marked as (
-    {{ csr_analytics.mark_accepted('checked', '_record_key') }}
-),
-
-final as (
-    select
-        {{ csr_analytics.lineage_columns() }},
-        _record_key,
-        {{ csr_analytics.staged_column_names(columns) }},
-        _failures,
-        _warnings,
-        is_accepted,
-        is_superseded
-    from marked
-)
+{{ csr_analytics.staged_outcome_ctes(
+    columns,
+    'with_match',
+    record_key="coalesce(event_id, lower(event_id__text))",
+    warnings=[
+        csr_analytics.check_condition('match_id is not null and not is_known_match', 'unknown_match:match_id'),
+    ]
+) }}
 
 select * from final

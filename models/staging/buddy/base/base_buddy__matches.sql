@@ -28,19 +28,7 @@ users as (
     where is_accepted and not is_superseded
 ),
 
-cleaned as (
-    select
-        {{ csr_analytics.lineage_columns() }},
-        {{ csr_analytics.staged_text_columns(columns) }}
-    from observations
-),
-
-typed as (
-    select
-        cleaned.*,
-        {{ csr_analytics.staged_typed_columns(columns) }}
-    from cleaned
-),
+{{ csr_analytics.staged_typed_ctes(columns) }},
 
 with_sides as (
     select
@@ -56,53 +44,36 @@ with_sides as (
         on typed.buddy_id = buddies.user_id
 ),
 
-checked as (
-    select
-        with_sides.*,
-        coalesce(match_id, lower(match_id__text)) as _record_key,
-        {{ csr_analytics.code_list(csr_analytics.staged_column_checks(columns) + [
-            csr_analytics.check_condition(
-                "matched_at__text is null and not (_feed = 'webhook' and status = 'ended')",
-                'missing:matched_at'),
-            csr_analytics.check_condition(
-                "status = 'ended' and ended_at__text is null", 'missing:ended_at'),
-            csr_analytics.check_condition(
-                "status = 'ended' and end_reason__text is null", 'missing:end_reason'),
-            csr_analytics.check_condition('ended_at < matched_at', 'before_start:ended_at'),
-            csr_analytics.check_condition(
-                'participant_id is not null and participant_role is null', 'orphan:participant_id'),
-            csr_analytics.check_condition(
-                'buddy_id is not null and buddy_role is null', 'orphan:buddy_id'),
-            csr_analytics.check_condition(
-                'participant_id = buddy_id or participant_email = buddy_email',
-                'self_reference:buddy_id'),
-        ]) }} as _failures,
-        {{ csr_analytics.code_list([
-            csr_analytics.check_condition(
-                'duration_days <> ' ~ csr_analytics.date_diff_days('matched_at', 'ended_at'),
-                'duration_mismatch:duration_days'),
-            csr_analytics.check_condition(
-                "participant_role = 'buddy'", 'role_mismatch:participant_id'),
-            csr_analytics.check_condition(
-                "buddy_role = 'participant'", 'role_mismatch:buddy_id'),
-        ]) }} as _warnings
-    from with_sides
-),
-
-marked as (
-    {{ csr_analytics.mark_accepted('checked', '_record_key') }}
-),
-
-final as (
-    select
-        {{ csr_analytics.lineage_columns() }},
-        _record_key,
-        {{ csr_analytics.staged_column_names(columns) }},
-        _failures,
-        _warnings,
-        is_accepted,
-        is_superseded
-    from marked
-)
+{{ csr_analytics.staged_outcome_ctes(
+    columns,
+    'with_sides',
+    record_key="coalesce(match_id, lower(match_id__text))",
+    checks=[
+        csr_analytics.check_condition(
+            "matched_at__text is null and not (_feed = 'webhook' and status = 'ended')",
+            'missing:matched_at'),
+        csr_analytics.check_condition(
+            "status = 'ended' and ended_at__text is null", 'missing:ended_at'),
+        csr_analytics.check_condition(
+            "status = 'ended' and end_reason__text is null", 'missing:end_reason'),
+        csr_analytics.check_condition('ended_at < matched_at', 'before_start:ended_at'),
+        csr_analytics.check_condition(
+            'participant_id is not null and participant_role is null', 'orphan:participant_id'),
+        csr_analytics.check_condition(
+            'buddy_id is not null and buddy_role is null', 'orphan:buddy_id'),
+        csr_analytics.check_condition(
+            'participant_id = buddy_id or participant_email = buddy_email',
+            'self_reference:buddy_id'),
+    ],
+    warnings=[
+        csr_analytics.check_condition(
+            'duration_days <> ' ~ csr_analytics.date_diff_days('matched_at', 'ended_at'),
+            'duration_mismatch:duration_days'),
+        csr_analytics.check_condition(
+            "participant_role = 'buddy'", 'role_mismatch:participant_id'),
+        csr_analytics.check_condition(
+            "buddy_role = 'participant'", 'role_mismatch:buddy_id'),
+    ]
+) }}
 
 select * from final

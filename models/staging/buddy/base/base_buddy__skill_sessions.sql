@@ -33,19 +33,7 @@ users as (
     where is_accepted and not is_superseded
 ),
 
-cleaned as (
-    select
-        {{ csr_analytics.lineage_columns() }},
-        {{ csr_analytics.staged_text_columns(columns) }}
-    from observations
-),
-
-typed as (
-    select
-        cleaned.*,
-        {{ csr_analytics.staged_typed_columns(columns) }}
-    from cleaned
-),
+{{ csr_analytics.staged_typed_ctes(columns) }},
 
 with_sides as (
     select
@@ -59,37 +47,19 @@ with_sides as (
         on typed.learner_id = learners.user_id
 ),
 
-checked as (
-    select
-        with_sides.*,
-        coalesce(session_id, lower(session_id__text)) as _record_key,
-        {{ csr_analytics.code_list(csr_analytics.staged_column_checks(columns) + [
-            csr_analytics.check_condition('teacher_id is not null and teacher_email is null', 'orphan:teacher_id'),
-            csr_analytics.check_condition('learner_id is not null and learner_email is null', 'orphan:learner_id'),
-            csr_analytics.check_condition(
-                'teacher_id = learner_id or teacher_email = learner_email', 'self_reference:learner_id'),
-            csr_analytics.check_condition(
-                'sdg_goals is not null and not (' ~ csr_analytics.json_int_array_within('sdg_goals', 1, 17) ~ ')',
-                'out_of_range:sdg_goals'),
-        ]) }} as _failures,
-        cast(null as text) as _warnings
-    from with_sides
-),
-
-marked as (
-    {{ csr_analytics.mark_accepted('checked', '_record_key') }}
-),
-
-final as (
-    select
-        {{ csr_analytics.lineage_columns() }},
-        _record_key,
-        {{ csr_analytics.staged_column_names(columns) }},
-        _failures,
-        _warnings,
-        is_accepted,
-        is_superseded
-    from marked
-)
+{{ csr_analytics.staged_outcome_ctes(
+    columns,
+    'with_sides',
+    record_key="coalesce(session_id, lower(session_id__text))",
+    checks=[
+        csr_analytics.check_condition('teacher_id is not null and teacher_email is null', 'orphan:teacher_id'),
+        csr_analytics.check_condition('learner_id is not null and learner_email is null', 'orphan:learner_id'),
+        csr_analytics.check_condition(
+            'teacher_id = learner_id or teacher_email = learner_email', 'self_reference:learner_id'),
+        csr_analytics.check_condition(
+            'sdg_goals is not null and not (' ~ csr_analytics.json_int_array_within('sdg_goals', 1, 17) ~ ')',
+            'out_of_range:sdg_goals'),
+    ]
+) }}
 
 select * from final

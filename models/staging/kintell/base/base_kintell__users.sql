@@ -13,51 +13,23 @@ with observations as (
     {{ csr_analytics.export_rows('kintell', 'kintell_users', raw_names) }}
 ),
 
+{{ csr_analytics.staged_typed_ctes(columns) }},
 
-cleaned as (
+with_role as (
     select
-        {{ csr_analytics.lineage_columns() }},
-        {{ csr_analytics.staged_text_columns(columns) }}
-    from observations
-),
-
-typed as (
-    select
-        cleaned.*,
-        {{ csr_analytics.staged_typed_columns(columns) }},
+        typed.*,
         case
             when lower(role_when_joined__text) in ('advisor', 'mentor', 'tutor') then 'volunteer'
             else 'participant'
         end as member_role
-    from cleaned
-),
-
-checked as (
-    select
-        typed.*,
-        coalesce(email, lower(trim(email__text))) as _record_key,
-        {{ csr_analytics.code_list(csr_analytics.staged_column_checks(columns) + [
-
-        ]) }} as _failures,
-        cast(null as text) as _warnings
     from typed
 ),
 
-marked as (
-    {{ csr_analytics.mark_accepted('checked', '_record_key') }}
-),
-
-final as (
-    select
-        {{ csr_analytics.lineage_columns() }},
-        _record_key,
-        {{ csr_analytics.staged_column_names(columns) }},
-        member_role,
-        _failures,
-        _warnings,
-        is_accepted,
-        is_superseded
-    from marked
-)
+{{ csr_analytics.staged_outcome_ctes(
+    columns,
+    'with_role',
+    record_key="coalesce(email, lower(trim(email__text)))",
+    derived=['member_role']
+) }}
 
 select * from final

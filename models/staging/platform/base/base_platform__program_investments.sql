@@ -16,48 +16,18 @@ with observations as (
 ),
 
 
-cleaned as (
-    select
-        {{ csr_analytics.lineage_columns() }},
-        {{ csr_analytics.staged_text_columns(columns) }}
-    from observations
-),
+{{ csr_analytics.staged_typed_ctes(columns) }},
 
-typed as (
-    select
-        cleaned.*,
-        {{ csr_analytics.staged_typed_columns(columns) }}
-    from cleaned
-),
-
-checked as (
-    select
-        typed.*,
-        {{ csr_analytics.record_key([
-            'company_id', 'program_type', 'input_type', 'period_start', 'period_end',
-        ]) }} as _record_key,
-        {{ csr_analytics.code_list(csr_analytics.staged_column_checks(columns) + [
-            csr_analytics.check_condition("currency <> '" ~ var('reporting_currency') ~ "'", 'unsupported_currency:currency'),
-            csr_analytics.check_condition('period_end < period_start', 'before_start:period_end'),
-        ]) }} as _failures,
-        cast(null as text) as _warnings
-    from typed
-),
-
-marked as (
-    {{ csr_analytics.mark_accepted('checked', '_record_key') }}
-),
-
-final as (
-    select
-        {{ csr_analytics.lineage_columns() }},
-        _record_key,
-        {{ csr_analytics.staged_column_names(columns) }},
-        _failures,
-        _warnings,
-        is_accepted,
-        is_superseded
-    from marked
-)
+{{ csr_analytics.staged_outcome_ctes(
+    columns,
+    'typed',
+    record_key=csr_analytics.record_key([
+        'company_id', 'program_type', 'input_type', 'period_start', 'period_end',
+        ]),
+    checks=[
+        csr_analytics.check_condition("currency <> '" ~ var('reporting_currency') ~ "'", 'unsupported_currency:currency'),
+        csr_analytics.check_condition('period_end < period_start', 'before_start:period_end'),
+    ]
+) }}
 
 select * from final

@@ -66,48 +66,18 @@ observations as (
 ),
 
 
-cleaned as (
-    select
-        {{ csr_analytics.lineage_columns() }},
-        {{ csr_analytics.staged_text_columns(columns) }}
-    from observations
-),
+{{ csr_analytics.staged_typed_ctes(columns) }},
 
-typed as (
-    select
-        cleaned.*,
-        {{ csr_analytics.staged_typed_columns(columns) }}
-    from cleaned
-),
-
-checked as (
-    select
-        typed.*,
-        {{ csr_analytics.record_key([
-            'user_email', 'provider', 'course_id', 'updated_at',
-        ]) }} as _record_key,
-        {{ csr_analytics.code_list(csr_analytics.staged_column_checks(columns) + [
-            csr_analytics.check_condition(
-                "status = 'completed' and completed_at__text is null", 'missing:completed_at'),
-        ]) }} as _failures,
-        cast(null as text) as _warnings
-    from typed
-),
-
-marked as (
-    {{ csr_analytics.mark_accepted('checked', '_record_key') }}
-),
-
-final as (
-    select
-        {{ csr_analytics.lineage_columns() }},
-        _record_key,
-        {{ csr_analytics.staged_column_names(columns) }},
-        _failures,
-        _warnings,
-        is_accepted,
-        is_superseded
-    from marked
-)
+{{ csr_analytics.staged_outcome_ctes(
+    columns,
+    'typed',
+    record_key=csr_analytics.record_key([
+        'user_email', 'provider', 'course_id', 'updated_at',
+        ]),
+    checks=[
+        csr_analytics.check_condition(
+            "status = 'completed' and completed_at__text is null", 'missing:completed_at'),
+    ]
+) }}
 
 select * from final

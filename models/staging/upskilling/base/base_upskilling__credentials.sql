@@ -18,45 +18,15 @@ with observations as (
 ),
 
 
-cleaned as (
-    select
-        {{ csr_analytics.lineage_columns() }},
-        {{ csr_analytics.staged_text_columns(columns) }}
-    from observations
-),
+{{ csr_analytics.staged_typed_ctes(columns) }},
 
-typed as (
-    select
-        cleaned.*,
-        {{ csr_analytics.staged_typed_columns(columns) }}
-    from cleaned
-),
-
-checked as (
-    select
-        typed.*,
-        coalesce(credential_id__text, '') as _record_key,
-        {{ csr_analytics.code_list(csr_analytics.staged_column_checks(columns) + [
-            csr_analytics.check_condition('expires_at < issued_at', 'before_start:expires_at'),
-        ]) }} as _failures,
-        cast(null as text) as _warnings
-    from typed
-),
-
-marked as (
-    {{ csr_analytics.mark_accepted('checked', '_record_key') }}
-),
-
-final as (
-    select
-        {{ csr_analytics.lineage_columns() }},
-        _record_key,
-        {{ csr_analytics.staged_column_names(columns) }},
-        _failures,
-        _warnings,
-        is_accepted,
-        is_superseded
-    from marked
-)
+{{ csr_analytics.staged_outcome_ctes(
+    columns,
+    'typed',
+    record_key="coalesce(credential_id__text, '')",
+    checks=[
+        csr_analytics.check_condition('expires_at < issued_at', 'before_start:expires_at'),
+    ]
+) }}
 
 select * from final
