@@ -3,6 +3,8 @@
 Sections: ``summary`` (rows landed, accepted and rejected per entity, files per status),
 ``enrollments`` (enrollment counts by program and status) and ``journey EMAIL`` (one
 person's journey-flag JSON). The connection comes from the dbt profile, as for csr-load.
+With ``--company ID --period 2025`` (or ``2025-Q2``) it writes that company's impact report
+as one HTML file instead (see company_report) and prints its path.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from csr_analytics import company_report
 from csr_analytics.contract import find_project_dir, load_contract
 from csr_analytics.load_db import Database, connect
 from csr_analytics.profiles import read_target
@@ -149,11 +152,44 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--target", choices=("duckdb", "postgres"))
     parser.add_argument("--profiles-dir", type=Path)
     parser.add_argument("--project-dir", type=Path)
+    parser.add_argument("--company", help="write this company's impact report (HTML)")
+    parser.add_argument("--period", help="with --company: a year (2025) or quarter (2025-Q2)")
+    parser.add_argument(
+        "--output",
+        type=Path,
+        help="with --company: the HTML file (reports/<company>_<period>.html)",
+    )
     return parser
+
+
+def company(database: Database, company_id: str, period: str, output: Path | None) -> int:
+    """Write the company report; 1 when the company or the period has nothing to show."""
+    selected = company_report.parse_period(period)
+    path = output or company_report.default_output(company_id, selected)
+    try:
+        company_report.write_report(database, company_id, selected, path)
+    except company_report.CompanyReportError as error:
+        print(f"csr-report: {error}", file=sys.stderr)
+        return 1
+    except Exception as error:  # the marts are missing or unreadable
+        first = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
+        print(f"csr-report: cannot read the marts (built yet?): {first}", file=sys.stderr)
+        return 2
+    print(path)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.company is not None:
+        if args.period is None:
+            print("csr-report: --company needs --period (2025 or 2025-Q2)", file=sys.stderr)
+            return 2
+        try:
+            company_report.parse_period(args.period)
+        except ValueError as error:
+            print(f"csr-report: {error}", file=sys.stderr)
+            return 2
     try:
         project_dir = find_project_dir(args.project_dir)
         load_contract(project_dir)
@@ -162,6 +198,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"csr-report: {error}", file=sys.stderr)
         return 2
     try:
+        if args.company is not None:
+            return company(database, args.company, args.period, args.output)
         if args.section == "summary":
             print(summary(database))
         elif args.section == "enrollments":
