@@ -3,6 +3,21 @@
     period, judged only on what happened with the volunteer and on data up to the
     period's cutoff date (vis.md §2). One flag per improvement criterion.
 -#}
+{%- set participant_key = [
+    'volunteer_user_id', 'program_type', 'period_type', 'period_start', 'participant_user_id',
+] -%}
+{#- (criterion, the relation of the participants who meet it, its flag) -#}
+{%- set criteria = [
+    ('milestone', 'milestone_improved', 'is_milestone_reached'),
+    ('mood', 'mood_improved', 'is_mood_improved'),
+    ('skill_progress', 'skill_progress_improved', 'is_skill_progress_good'),
+    ('cefr', 'cefr_improved', 'is_cefr_improved'),
+    ('sessions', 'sessions_improved', 'is_sessions_completed'),
+    ('q2q', 'q2q_improved', 'is_q2q_improved'),
+    ('job_ready', 'job_ready', 'is_job_ready'),
+    ('employed', 'employed_in_window', 'is_employed_in_window'),
+] -%}
+
 with participant_periods as (
     select * from {{ ref('int_vis_participant_periods') }}
 ),
@@ -376,117 +391,30 @@ criteria_met as (
     -- every participant once, and a row per criterion they meet: aggregated once
     -- (no chain of joins between aggregates)
     select
-        volunteer_user_id,
-        program_type,
-        period_type,
-        period_start,
-        participant_user_id,
+        {{ participant_key | join(',\n        ') }},
         'participant' as criterion
     from participant_periods
-    union all
-    select
-        volunteer_user_id,
-        program_type,
-        period_type,
-        period_start,
-        participant_user_id,
-        'milestone' as criterion
-    from milestone_improved
-    union all
-    select
-        volunteer_user_id,
-        program_type,
-        period_type,
-        period_start,
-        participant_user_id,
-        'mood' as criterion
-    from mood_improved
-    union all
-    select
-        volunteer_user_id,
-        program_type,
-        period_type,
-        period_start,
-        participant_user_id,
-        'skill_progress' as criterion
-    from skill_progress_improved
-    union all
-    select
-        volunteer_user_id,
-        program_type,
-        period_type,
-        period_start,
-        participant_user_id,
-        'cefr' as criterion
-    from cefr_improved
-    union all
-    select
-        volunteer_user_id,
-        program_type,
-        period_type,
-        period_start,
-        participant_user_id,
-        'sessions' as criterion
-    from sessions_improved
-    union all
-    select
-        volunteer_user_id,
-        program_type,
-        period_type,
-        period_start,
-        participant_user_id,
-        'q2q' as criterion
-    from q2q_improved
-    union all
-    select
-        volunteer_user_id,
-        program_type,
-        period_type,
-        period_start,
-        participant_user_id,
-        'job_ready' as criterion
-    from job_ready
-    union all
-    select
-        volunteer_user_id,
-        program_type,
-        period_type,
-        period_start,
-        participant_user_id,
-        'employed' as criterion
-    from employed_in_window
+    {%- for criterion, relation, flag in criteria %}
+        union all
+        select
+            {{ participant_key | join(',\n            ') }},
+            '{{ criterion }}' as criterion
+        from {{ relation }}
+    {%- endfor %}
 ),
 
 flagged as (
+    {%- set flags = [] %}
+    {%- for criterion, relation, flag in criteria %}
+        {%- do flags.append(
+            "max(case when criterion = '" ~ criterion ~ "' then 1 else 0 end) = 1 as " ~ flag
+        ) %}
+    {%- endfor %}
     select
-        volunteer_user_id,
-        program_type,
-        period_type,
-        period_start,
-        participant_user_id,
-        max(case when criterion = 'milestone' then 1 else 0 end) = 1
-            as is_milestone_reached,
-        max(case when criterion = 'mood' then 1 else 0 end) = 1
-            as is_mood_improved,
-        max(case when criterion = 'skill_progress' then 1 else 0 end) = 1
-            as is_skill_progress_good,
-        max(case when criterion = 'cefr' then 1 else 0 end) = 1
-            as is_cefr_improved,
-        max(case when criterion = 'sessions' then 1 else 0 end) = 1
-            as is_sessions_completed,
-        max(case when criterion = 'q2q' then 1 else 0 end) = 1
-            as is_q2q_improved,
-        max(case when criterion = 'job_ready' then 1 else 0 end) = 1
-            as is_job_ready,
-        max(case when criterion = 'employed' then 1 else 0 end) = 1
-            as is_employed_in_window
+        {{ (participant_key + flags) | join(',\n        ') }}
     from criteria_met
     group by
-        volunteer_user_id,
-        program_type,
-        period_type,
-        period_start,
-        participant_user_id
+        {{ participant_key | join(',\n        ') }}
 ),
 
 final as (
