@@ -56,6 +56,7 @@ from csr_analytics.load_read import (
     read_csv,
     read_json_export,
     read_jsonl,
+    storable,
 )
 from csr_analytics.profiles import ProfileError, Target, read_target
 
@@ -151,7 +152,7 @@ def write_ledger(database: Database, attempt: Attempt) -> None:
         info.export_id,
         info.export_date,
         info.export_date_source,
-        None if info.metadata is None else json.dumps(info.metadata, ensure_ascii=False),
+        None if info.metadata is None else storable(json.dumps(info.metadata, ensure_ascii=False)),
         info.rows_read,
         attempt.rows_landed,
         attempt.status,
@@ -162,6 +163,11 @@ def write_ledger(database: Database, attempt: Attempt) -> None:
     names = ", ".join(quote(name) for name, _ in LEDGER_COLUMNS)
     marks = ", ".join([database.param] * len(LEDGER_COLUMNS))
     database.execute(f"insert into {qualified(LEDGER_TABLE)} ({names}) values ({marks})", values)
+
+
+def file_lock_key(sha256: str) -> int:
+    """The advisory lock key of a file's bytes: the first 64 bits of its SHA-256."""
+    return int.from_bytes(bytes.fromhex(sha256[:16]), "big", signed=True)
 
 
 def earlier_load(database: Database, sha256: str) -> tuple | None:
@@ -271,14 +277,8 @@ def load_file(
     path = exports_dir / relative
     entity = JSON_EXPORT_ENTITY if isinstance(item, JsonExport) else item.name
     attempt = Attempt(0, relative, file_sha256(path), entity, utc_now(), path.stat().st_size)
-    earlier = earlier_load(database, attempt.sha256)
     attempt.load_id = database.next_load_id()
-    if earlier is not None:
-        result = _skip_duplicate(database, attempt, earlier)
-    else:
-        if report is not None:
-            report(f"loading {relative} ...")
-        result = _load_or_reject(database, path, item, attempt, batch_size)
+    result = _load_or_reject(database, path, item, attempt, report, batch_size)
     result.bytes = attempt.size
     result.warnings.extend(attempt.info.warnings)
     result.seconds = time.perf_counter() - clock
@@ -291,8 +291,7 @@ def _skip_duplicate(database: Database, attempt: Attempt, earlier: tuple) -> Fil
     attempt.info.metadata = None if metadata is None else json.loads(metadata)
     attempt.status = "skipped_duplicate"
     attempt.error = f"same bytes as {source_file}, already loaded by load {load_id}"
-    with database.transaction():
-        write_ledger(database, attempt)
+    write_ledger(database, attempt)
     return FileResult(attempt.source_file, attempt.status, attempt.entity, attempt.load_id)
 
 
@@ -301,10 +300,22 @@ def _load_or_reject(
     path: Path,
     item: RawTable | JsonExport,
     attempt: Attempt,
+    report: Report | None,
     batch_size: int,
 ) -> FileResult:
+    """Skip the file if its bytes were loaded, else land it; record a rejection.
+
+    The lock on the file's hash makes a second loader on the same file wait until the
+    first one commits (PostgreSQL), then see its ledger row and skip the file.
+    """
     try:
         with database.transaction():
+            database.lock(file_lock_key(attempt.sha256))
+            earlier = earlier_load(database, attempt.sha256)
+            if earlier is not None:
+                return _skip_duplicate(database, attempt, earlier)
+            if report is not None:
+                report(f"loading {attempt.source_file} ...")
             return _land(database, path, item, attempt, batch_size)
     except FileRejected as error:
         attempt.error = str(error)
@@ -348,26 +359,33 @@ def _load_path(
     report: Report | None,
     batch_size: int,
 ) -> FileResult:
+    if storable(relative) != relative:  # not UTF-8: it can be neither stored nor printed
+        error = f"{storable(relative)}: the file name is not valid UTF-8 (rename the file)"
+        return _record_unloaded(database, exports_dir, relative, "rejected", error)
     try:
         item = contract.match(relative)
     except ValueError as error:  # the contract matches it twice: a contract bug
         return FileResult(relative, "rejected", error=str(error))
     if item is None:
-        return _record_unrecognised(database, exports_dir, relative)
+        error = "not a recognised export file: no raw table matches its path"
+        return _record_unloaded(database, exports_dir, relative, "skipped_unrecognised", error)
     return load_file(database, exports_dir, relative, item, report, batch_size)
 
 
-def _record_unrecognised(database: Database, exports_dir: Path, relative: str) -> FileResult:
-    """List a file no raw table matches in the ledger (skipped_unrecognised); land nothing."""
+def _record_unloaded(
+    database: Database, exports_dir: Path, relative: str, status: str, error: str
+) -> FileResult:
+    """List a file that lands nothing in the ledger: unrecognised, or a name not UTF-8."""
     path = exports_dir / relative
+    name = storable(relative)
     attempt = Attempt(
-        database.next_load_id(), relative, file_sha256(path), None, utc_now(), path.stat().st_size
+        database.next_load_id(), name, file_sha256(path), None, utc_now(), path.stat().st_size
     )
-    attempt.status = "skipped_unrecognised"
-    attempt.error = "not a recognised export file: no raw table matches its path"
+    attempt.status, attempt.error = status, error
     with database.transaction():
         write_ledger(database, attempt)
-    return FileResult(relative, "unrecognised", load_id=attempt.load_id)
+    result_status = "unrecognised" if status == "skipped_unrecognised" else status
+    return FileResult(name, result_status, load_id=attempt.load_id, error=error)
 
 
 # ------------------------------------------------------------------------ public

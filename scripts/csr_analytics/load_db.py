@@ -8,6 +8,7 @@ SQL comes from the contract, never from file content, and is quoted anyway.
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,6 +29,8 @@ from csr_analytics.contract import (
 from csr_analytics.profiles import Target
 
 SEQUENCE = "_load_id_seq"
+SCHEMA_LOCK = 0x6373725F72617700  # advisory lock key of ensure_schema ("csr_raw")
+_DUCKDB_LOCK_HOLDER = re.compile(r"Conflicting lock is held in .* \(PID (\d+)\)")
 
 LEDGER_COLUMNS: tuple[tuple[str, str], ...] = (
     ("load_id", "bigint"),
@@ -142,6 +145,9 @@ class Database:
             columns.setdefault(table, set()).add(column)
         return columns
 
+    def lock(self, key: int) -> None:
+        """Wait for a lock held until the transaction ends (engines with one writer: no-op)."""
+
     def next_load_id(self) -> int:
         name = f"{RAW_SCHEMA}.{SEQUENCE}"
         return int(self.fetchall(f"select nextval('{name}')")[0][0])
@@ -158,6 +164,12 @@ class DuckDatabase(Database):
         try:
             self.connection = duckdb.connect(path)
         except duckdb.Error as error:
+            holder = _DUCKDB_LOCK_HOLDER.search(str(error))
+            if holder is not None:
+                raise ConnectionFailed(
+                    f"the duckdb database {path} is in use by another process "
+                    f"(PID {holder.group(1)}); DuckDB allows one writer at a time"
+                ) from error
             raise ConnectionFailed(f"cannot open duckdb database {path}: {error}") from error
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
@@ -238,6 +250,9 @@ class PostgresDatabase(Database):
         with self.connection.transaction():
             yield
 
+    def lock(self, key: int) -> None:
+        self.execute("select pg_advisory_xact_lock(%s)", (key,))
+
     def insert_batch(self, batch: Batch, lineage: Lineage) -> None:
         if not batch.rows:
             return
@@ -278,7 +293,12 @@ def table_definitions(contract: Contract) -> dict[str, tuple[tuple[str, str], ..
 def ensure_schema(database: Database, contract: Contract) -> None:
     """Create schema raw, the load-id sequence and every table; add missing columns."""
     with database.transaction():
-        database.execute(f"create schema if not exists {quote(RAW_SCHEMA)}")
+        database.lock(SCHEMA_LOCK)  # two loaders at once: the second waits, then sees it all
+        # PostgreSQL checks the database's CREATE privilege even when raw exists: a loader
+        # role that owns raw (README, "Security model") must not need it.
+        schemas = "select 1 from information_schema.schemata where schema_name = "
+        if not database.fetchall(schemas + database.param, (RAW_SCHEMA,)):
+            database.execute(f"create schema {quote(RAW_SCHEMA)}")
         database.execute(f"create sequence if not exists {RAW_SCHEMA}.{quote(SEQUENCE)}")
         existing = database.existing_columns()
         for table, columns in table_definitions(contract).items():

@@ -16,6 +16,7 @@ import io
 import json
 import operator
 import re
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -33,6 +34,13 @@ WEBHOOK_REQUIRED = ("id", "type", "timestamp", "data")
 WEBHOOK_PAYLOAD = "payload"
 _DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+# Text no database column can hold: NUL, and the unpaired surrogates a JSON \u escape makes.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+UNSTORABLE = "a value holds a NUL character or an unpaired surrogate, which text cannot store"
+# A JSON document's strings, brackets, constants and numbers (to find where parsing failed).
+_JSON_TOKEN = re.compile(
+    r'"(?:[^"\\]|\\.)*"|[\[\]{}]|NaN|-?Infinity|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?'
+)
 
 csv.field_size_limit(2**31 - 1)
 
@@ -41,6 +49,20 @@ RejectedLine = tuple[int, str, str]  # source_line, raw_line, error
 
 class FileRejected(Exception):
     """The whole file is refused; the message names the file, the line and the rule."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(storable(message))  # it is printed and stored in the ledger
+
+
+def storable(text: str) -> str:
+    """The text with NUL and unpaired surrogates written as ``\\uXXXX`` escapes."""
+    if _UNSTORABLE.search(text) is None:
+        return text
+    return _UNSTORABLE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def is_storable(values: Sequence[str | None]) -> bool:
+    return not any(value is not None and _UNSTORABLE.search(value) for value in values)
 
 
 @dataclass
@@ -406,17 +428,27 @@ def read_jsonl(
         if not line.strip():
             continue
         envelope, problem = _envelope_problem(line)
-        if envelope is None:
-            rejected.append((feed.line_no, line, problem or "not an envelope"))
-        else:
-            batch.rows.append([_webhook_value(column, envelope, line) for column in table.columns])
+        row = None if envelope is None else _webhook_row(table.columns, envelope, line)
+        if isinstance(row, list):
+            batch.rows.append(row)
             batch.lines.append(feed.line_no)
+        else:
+            rejected.append((feed.line_no, line, problem or row or "not an envelope"))
         if len(batch.rows) + len(rejected) >= batch_size:
             info.rows_read += len(batch.rows) + len(rejected)
             yield Chunk([batch], rejected, handle.tell())
             batch, rejected = _new_batch(table), []
     info.rows_read += len(batch.rows) + len(rejected)
     yield Chunk([batch], rejected, handle.tell())
+
+
+def _webhook_row(columns: Sequence[str], envelope: dict[str, Any], line: str) -> list | str:
+    """The envelope's raw row, or why it cannot be stored."""
+    try:
+        row = [_webhook_value(column, envelope, line) for column in columns]
+    except RecursionError:
+        return "nested too deeply to store as text"
+    return row if is_storable(row) else UNSTORABLE
 
 
 def _webhook_value(column: str, envelope: dict[str, Any], line: str) -> str | None:
@@ -475,10 +507,37 @@ def _parse_json_document(data: bytes, relative: str) -> tuple[str, dict[str, Any
             f"{relative}, line {error.lineno}: not valid JSON ({error.msg})"
         ) from None
     except (ValueError, RecursionError) as error:
-        raise FileRejected(f"{relative}: not valid JSON ({error})") from None
+        line, problem = _json_problem(text, error)
+        raise FileRejected(f"{relative}, line {line}: not valid JSON ({problem})") from None
     if not isinstance(document, dict):
         raise FileRejected(f"{relative}, line 1: the export is not a JSON object")
     return text, document
+
+
+def _json_problem(text: str, error: Exception) -> tuple[int, str]:
+    """Where and why a syntactically valid document could not be read: too deep a nesting,
+    a NaN or Infinity, or an integer longer than Python converts."""
+    depth, deepest, deepest_at = 0, 0, 0
+    digits = sys.get_int_max_str_digits()
+    for match in _JSON_TOKEN.finditer(text):
+        token = match.group()
+        if token[0] in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest, deepest_at = depth, match.start()
+        elif token[0] in "]}":
+            depth -= 1
+        elif isinstance(error, RecursionError) or token[0] == '"':
+            continue
+        elif token in ("NaN", "Infinity", "-Infinity"):
+            return text.count("\n", 0, match.start()) + 1, f"{token} is not JSON"
+        elif token.lstrip("-").isdigit() and len(token.lstrip("-")) > digits:
+            line = text.count("\n", 0, match.start()) + 1
+            return line, f"an integer of more than {digits} digits"
+    if isinstance(error, RecursionError):
+        line = text.count("\n", 0, deepest_at) + 1
+        return line, f"nested {deepest} levels deep, too deep to read"
+    return 1, str(error)
 
 
 def _export_metadata(text: str, document: dict[str, Any], relative: str) -> dict[str, Any]:
@@ -521,25 +580,34 @@ def _json_batches(
     batches = [_new_batch(table, with_extras=True)]
     rejected: list[RejectedLine] = []
     for position, element in enumerate(elements, start=1):
-        if not isinstance(element, dict):
-            rejected.append((position, as_text(element) or "null", "element is not a JSON object"))
+        try:
+            if not isinstance(element, dict):
+                raw = storable(as_text(element) or "null")
+                rejected.append((position, raw, "element is not a JSON object"))
+                continue
+            values: dict[str, str | None] = {}
+            extra: dict[str, str | None] = {}
+            for key, value in element.items():
+                name = normalise(key)
+                if name in known and name not in values:
+                    values[name] = as_text(value)
+                else:
+                    extra[key] = as_text(value)
+            row = [values.get(column) for column in table.columns]
+            extra_text = json.dumps(extra, ensure_ascii=False) if extra else None
+        except RecursionError:
+            raise FileRejected(f"{where}: element {position} is nested too deeply") from None
+        if not is_storable([*row, extra_text]):
+            rejected.append((position, storable(as_text(element) or ""), UNSTORABLE))
             continue
-        values: dict[str, str | None] = {}
-        extra: dict[str, str | None] = {}
-        for key, value in element.items():
-            name = normalise(key)
-            if name in known and name not in values:
-                values[name] = as_text(value)
-            else:
-                extra[key] = as_text(value)
         seen.update(values)
         batch = batches[-1]
         if len(batch.rows) >= batch_size:
             batch = _new_batch(table, with_extras=True)
             batches.append(batch)
-        batch.rows.append([values.get(column) for column in table.columns])
+        batch.rows.append(row)
         batch.lines.append(position)
-        batch.extras.append(json.dumps(extra, ensure_ascii=False) if extra else None)
+        batch.extras.append(extra_text)
     missing = sorted(table.required - seen) if len(rejected) < len(elements) else []
     if missing:
         names = ", ".join(f'"{column}"' for column in missing)
@@ -559,9 +627,15 @@ def read_json_export(
     metadata = _export_metadata(text, document, relative)
     _check_record_counts(text, document, metadata, relative)
     if metadata:
+        try:
+            as_text(metadata)  # the ledger stores it as JSON text
+        except RecursionError:
+            line = _line_of(text, '"export_metadata"')
+            message = f"{relative}, line {line}: export_metadata is nested too deeply"
+            raise FileRejected(message) from None
         info.metadata = metadata
-        info.export_id = as_text(metadata.get("export_id")) or None
-        info.export_date = as_text(metadata.get("export_date")) or None
+        info.export_id = storable(as_text(metadata.get("export_id")) or "") or None
+        info.export_date = storable(as_text(metadata.get("export_date")) or "") or None
         info.export_date_source = "json" if info.export_date else None
     _fall_back_to_file_name(info, relative)
     arrays = {table.json_array for table in export.tables}
