@@ -46,7 +46,7 @@ pytest: install
 test: lint parse pytest
 
 docs: install
-	$(BIN)/dbt docs generate --target duckdb --vars '{as_of_date: $(AS_OF)}'
+	$(BIN)/dbt docs generate --static --target duckdb --vars '{as_of_date: $(AS_OF)}'
 
 clean:
 	rm -rf target logs csr.duckdb csr.duckdb.wal

@@ -92,6 +92,24 @@ class Workspace:
             check,
         )
 
+    def checksums(self, schemas: Sequence[str]) -> dict[str, tuple[int, str]]:
+        """Per table or view of the schemas: its row count and an md5 over its rows' text,
+        in sorted order (so independent of the order rows come back in)."""
+        relations = self.query(
+            "select table_schema, table_name from information_schema.tables "
+            f"where table_schema in ({', '.join(['%s'] * len(schemas))}) order by 1, 2",
+            schemas,
+        )
+        text = "cast(r as varchar)" if self.engine == "duckdb" else "r::text"
+        sums = {}
+        for schema, name in relations:
+            [(rows, digest)] = self.query(
+                f"select count(*), md5(coalesce(string_agg({text}, '|' order by {text}), '')) "
+                f'from "{schema}"."{name}" as r'
+            )
+            sums[f"{schema}.{name}"] = (rows, digest)
+        return sums
+
     def query(self, text: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         if self.engine == "duckdb":
             with duckdb.connect(str(self.folder / "csr.duckdb"), read_only=True) as connection:
