@@ -6,11 +6,6 @@
     to one company; running it again with another company moves the role).
 -#}
 {% macro create_company_role(company_id, role_name) -%}
-    {% if target.type != 'postgres' %}
-        {{ log(target.type ~ " has no roles: nothing to create", info=true) }}
-        {{ return(none) }}
-    {% endif %}
-    {% do run_query(csr_analytics.grant_schema_access()) %}
     {% set statement %}
     do $company_role$
     begin
@@ -25,7 +20,5 @@
     end
     $company_role$
     {% endset %}
-    {% do run_query(statement) %}
-    {% do run_query('commit') %}
-    {{ log("role " ~ role_name ~ " reads the rows of company " ~ company_id, info=true) }}
+    {% do csr_analytics.run_access_operation(statement, "role " ~ role_name ~ " reads the rows of company " ~ company_id) %}
 {%- endmacro %}

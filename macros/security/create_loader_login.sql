@@ -6,11 +6,6 @@
     reads it through csr_loader's default privileges).
 -#}
 {% macro create_loader_login(role_name) -%}
-    {% if target.type != 'postgres' %}
-        {{ log(target.type ~ " has no roles: nothing to create", info=true) }}
-        {{ return(none) }}
-    {% endif %}
-    {% do run_query(csr_analytics.grant_schema_access()) %}
     {% set statement %}
     do $loader_login$
     begin
@@ -22,7 +17,5 @@
     end
     $loader_login$
     {% endset %}
-    {% do run_query(statement) %}
-    {% do run_query('commit') %}
-    {{ log("role " ~ role_name ~ " loads raw as csr_loader", info=true) }}
+    {% do csr_analytics.run_access_operation(statement, "role " ~ role_name ~ " loads raw as csr_loader") %}
 {%- endmacro %}

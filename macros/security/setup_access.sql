@@ -6,11 +6,8 @@
     in csr_loader.
 -#}
 {% macro setup_access() -%}
-    {% if target.type != 'postgres' %}
-        {{ log(target.type ~ " has no roles: nothing to set up", info=true) }}
-        {{ return(none) }}
-    {% endif %}
-    {% do run_query(csr_analytics.grant_schema_access()) %}
-    {% do run_query('commit') %}
-    {{ log("roles " ~ csr_analytics.access_roles() | join(', ') ~ " and schema grants in place", info=true) }}
+    {% do csr_analytics.run_access_operation(
+        none,
+        "roles " ~ csr_analytics.access_roles() | join(', ') ~ " and schema grants in place"
+    ) %}
 {%- endmacro %}
