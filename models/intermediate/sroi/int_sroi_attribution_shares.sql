@@ -6,8 +6,11 @@
     participant's hours in the program up to the end of the quarter are used; with none at
     all, the event is unattributed (company_id null, share 1). Upskilling has no volunteers:
     its outcomes are credited in proportion to the companies' upskilling investments in the
-    quarter, else to no company. The shares of one event sum to exactly 1: the row with the
-    largest basis takes the remainder of the others' rounded shares.
+    quarter, else to no company. The shares depend only on the event's attribution key
+    (int_sroi_outcome_events: program, participant and quarter; upskilling: the quarter),
+    so they are computed once per key: per event, upskilling would be events x investing
+    companies. The shares of one key sum to exactly 1: the row with the largest basis
+    takes the remainder of the others' rounded shares.
 -#}
 
 with
@@ -43,8 +46,17 @@ participant_hours as (
         {{ csr_analytics.quarter_start('occurred_at') }}
 ),
 
+attribution_units as (
+    select distinct
+        attribution_key,
+        program_type,
+        quarter_start
+    from outcome_events
+),
+
 participant_quarters as (
     select distinct
+        attribution_key,
         program_type,
         participant_user_id,
         quarter_start
@@ -54,6 +66,7 @@ participant_quarters as (
 
 hours_in_quarter_by_company as (
     select
+        participant_quarters.attribution_key,
         participant_quarters.program_type,
         participant_quarters.participant_user_id,
         participant_quarters.quarter_start,
@@ -67,6 +80,7 @@ hours_in_quarter_by_company as (
             = participant_hours.participant_user_id
             and participant_quarters.quarter_start = participant_hours.quarter_start
     group by
+        participant_quarters.attribution_key,
         participant_quarters.program_type,
         participant_quarters.participant_user_id,
         participant_quarters.quarter_start,
@@ -83,6 +97,7 @@ quarters_with_hours as (
 
 hours_to_date_by_company as (
     select
+        participant_quarters.attribution_key,
         participant_quarters.program_type,
         participant_quarters.participant_user_id,
         participant_quarters.quarter_start,
@@ -103,6 +118,7 @@ hours_to_date_by_company as (
             and participant_quarters.quarter_start = quarters_with_hours.quarter_start
     where quarters_with_hours.quarter_start is null
     group by
+        participant_quarters.attribution_key,
         participant_quarters.program_type,
         participant_quarters.participant_user_id,
         participant_quarters.quarter_start,
@@ -138,46 +154,40 @@ upskilling_basis as (
 
 credited as (
     select
-        outcome_events.outcome_event_key,
-        volunteer_basis.company_id,
-        volunteer_basis.share_basis,
-        volunteer_basis.basis_amount
-    from outcome_events
-    inner join volunteer_basis
-        on
-            outcome_events.program_type = volunteer_basis.program_type
-            and outcome_events.participant_user_id = volunteer_basis.participant_user_id
-            and outcome_events.quarter_start = volunteer_basis.quarter_start
-    where outcome_events.program_type <> 'upskilling'
+        attribution_key,
+        company_id,
+        share_basis,
+        basis_amount
+    from volunteer_basis
 
     union all
 
     select
-        outcome_events.outcome_event_key,
+        attribution_units.attribution_key,
         upskilling_basis.company_id,
         'upskilling_investment_in_quarter' as share_basis,
         upskilling_basis.basis_amount
-    from outcome_events
+    from attribution_units
     inner join upskilling_basis
-        on outcome_events.quarter_start = upskilling_basis.quarter_start
-    where outcome_events.program_type = 'upskilling'
+        on attribution_units.quarter_start = upskilling_basis.quarter_start
+    where attribution_units.program_type = 'upskilling'
 ),
 
-credited_events as (
-    select distinct outcome_event_key
+credited_units as (
+    select distinct attribution_key
     from credited
 ),
 
 uncredited as (
     select
-        outcome_events.outcome_event_key,
+        attribution_units.attribution_key,
         cast(null as text) as company_id,
         'none' as share_basis,
         cast(1 as numeric(38, 12)) as basis_amount
-    from outcome_events
-    left join credited_events
-        on outcome_events.outcome_event_key = credited_events.outcome_event_key
-    where credited_events.outcome_event_key is null
+    from attribution_units
+    left join credited_units
+        on attribution_units.attribution_key = credited_units.attribution_key
+    where credited_units.attribution_key is null
 ),
 
 bases as (
@@ -191,10 +201,10 @@ rounded_shares as (
         bases.*,
         {{ csr_analytics.safe_divide(
             'basis_amount',
-            'sum(basis_amount) over (partition by outcome_event_key)'
+            'sum(basis_amount) over (partition by attribution_key)'
         ) }} as rounded_share,
         row_number() over (
-            partition by outcome_event_key
+            partition by attribution_key
             order by basis_amount desc, coalesce(company_id, '')
         ) as basis_rank
     from bases
@@ -203,7 +213,7 @@ rounded_shares as (
 share_totals as (
     select
         rounded_shares.*,
-        sum(rounded_share) over (partition by outcome_event_key) as rounded_share_sum
+        sum(rounded_share) over (partition by attribution_key) as rounded_share_sum
     from rounded_shares
 ),
 
@@ -221,7 +231,7 @@ shares as (
 
 final as (
     select
-        outcome_event_key,
+        attribution_key,
         company_id,
         share_basis,
         basis_amount,

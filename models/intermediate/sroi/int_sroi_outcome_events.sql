@@ -258,6 +258,15 @@ final as (
     select
         events.outcome_code || ':' || events.source_type || ':' || events.source_key
             as outcome_event_key,
+        -- what the event is attributed by (sroi.md §3): a volunteer program's participant
+        -- and quarter; for upskilling (no volunteers) the quarter alone
+        value_map.program_type
+        || case
+            when value_map.program_type = 'upskilling' then ''
+            else ':' || coalesce(events.participant_user_id, '')
+        end
+        || ':' || cast({{ csr_analytics.quarter_start('events.occurred_at') }} as text)
+            as attribution_key,
         events.outcome_code,
         value_map.program_type,
         events.participant_user_id,

@@ -1,6 +1,7 @@
 {#-
-    Every outcome event's share credited to one company (or to none), valued (sroi.md §4):
-    quantity = event quantity x credit_share; gross value = quantity x proxy (unadjusted,
+    The outcome events of one attribution key, outcome and evidence grade, summed, and
+    each company's share of them (or the unattributed share), valued (sroi.md §4):
+    quantity = the events' quantity x credit_share; gross value = quantity x proxy (unadjusted,
     undiscounted); impact after deadweight, displacement and attribution; year-1 impact;
     present value over the outcome's duration with drop-off and discounting, and the same
     present value in the low and high sensitivity scenarios. Full precision.
@@ -38,22 +39,48 @@ unit_values as (
     group by outcome_code
 ),
 
+attributed_quantities as (
+    -- the events of one attribution key share its shares: summed per key, outcome and
+    -- evidence grade before crediting (one row per company, not per event and company)
+    select
+        attribution_key,
+        outcome_code,
+        program_type,
+        evidence,
+        quarter_start,
+        case
+            when count(distinct participant_user_id) = 1 then max(participant_user_id)
+        end as participant_user_id,
+        count(*) as outcome_events_count,
+        sum(quantity) as quantity
+    from outcome_events
+    group by
+        attribution_key,
+        outcome_code,
+        program_type,
+        evidence,
+        quarter_start
+),
+
 credited_events as (
     select
-        outcome_events.outcome_event_key,
+        attributed_quantities.attribution_key,
         attribution_shares.company_id,
-        outcome_events.outcome_code,
-        outcome_events.program_type,
-        outcome_events.evidence,
-        outcome_events.participant_user_id,
-        outcome_events.quarter_start,
+        attributed_quantities.outcome_code,
+        attributed_quantities.program_type,
+        attributed_quantities.evidence,
+        attributed_quantities.participant_user_id,
+        attributed_quantities.quarter_start,
+        attributed_quantities.outcome_events_count,
         attribution_shares.share_basis,
         attribution_shares.credit_share,
-        cast(outcome_events.quantity * attribution_shares.credit_share as numeric(38, 12))
-            as quantity
-    from outcome_events
+        cast(
+            attributed_quantities.quantity * attribution_shares.credit_share
+            as numeric(38, 12)
+        ) as quantity
+    from attributed_quantities
     inner join attribution_shares
-        on outcome_events.outcome_event_key = attribution_shares.outcome_event_key
+        on attributed_quantities.attribution_key = attribution_shares.attribution_key
 ),
 
 final as (

@@ -2,7 +2,7 @@
     SROI outcomes per company (null = unattributed), program, quarter, outcome and evidence
     grade (sroi.md §2-§4): the credited quantity, its gross value, impact, year-1 impact and
     present value (with the low and high sensitivity present values). Sums of the
-    per-event rows of int_sroi_outcome_values, rounded only here.
+    rows of int_sroi_outcome_values (per attribution key and company), rounded only here.
 -#}
 
 with
@@ -18,7 +18,7 @@ summed as (
         quarter_start,
         outcome_code,
         evidence,
-        count(*) as outcome_events_count,
+        sum(outcome_events_count) as outcome_events_count,
         sum(quantity) as quantity,
         sum(gross_value) as gross_value,
         sum(impact) as impact,

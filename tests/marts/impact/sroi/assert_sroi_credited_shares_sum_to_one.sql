@@ -1,6 +1,7 @@
 {#-
     Every outcome event is credited in full and only once: its shares across companies
-    (and the unattributed part) sum to 1 (within 1e-9), and no event lacks shares.
+    (and the unattributed part) - the shares of its attribution key - sum to 1 (within
+    1e-9), and no event lacks shares.
 -#}
 
 with
@@ -15,10 +16,10 @@ attribution_shares as (
 
 share_sums as (
     select
-        outcome_event_key,
+        attribution_key,
         sum(credit_share) as share_sum
     from attribution_shares
-    group by outcome_event_key
+    group by attribution_key
 ),
 
 checked as (
@@ -27,7 +28,7 @@ checked as (
         share_sums.share_sum
     from outcome_events
     left join share_sums
-        on outcome_events.outcome_event_key = share_sums.outcome_event_key
+        on outcome_events.attribution_key = share_sums.attribution_key
 )
 
 select *
