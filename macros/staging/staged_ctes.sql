@@ -5,9 +5,11 @@
     staged_typed_ctes   cleaned (lineage + each column's trimmed text) and typed (+ each
                         column typed by its spec; a value that does not parse is null)
     staged_outcome_ctes checked (_record_key, _failures = the specs' checks + the model's
-                        own, _warnings), marked (is_accepted, is_superseded) and final
-                        (the published columns: the specs', then any `derived` ones the
-                        model added); the model ends with `select * from final`.
+                        own, _warnings), then staged_final_ctes on it
+    staged_final_ctes   marked (is_accepted, is_superseded) and final (the published
+                        columns: the specs', then any `derived` ones the model added);
+                        a model whose checks take a second pass calls it on that pass.
+    The model ends with `select * from final`.
 -#}
 {% macro staged_typed_ctes(columns, relation='observations') -%}
 cleaned as (
@@ -40,8 +42,12 @@ checked as (
     from {{ relation }}
 ),
 
+{{ csr_analytics.staged_final_ctes(columns, 'checked', derived) }}
+{%- endmacro %}
+
+{% macro staged_final_ctes(columns, relation, derived=[]) -%}
 marked as (
-    {{ csr_analytics.mark_accepted('checked', '_record_key') }}
+    {{ csr_analytics.mark_accepted(relation, '_record_key') }}
 ),
 
 final as (

@@ -177,23 +177,8 @@ rechecked as (
         on checked.session_id = programs_per_session.session_id
 ),
 
-marked as (
-    {{ csr_analytics.mark_accepted('rechecked', '_record_key') }}
-),
-
-final as (
-    select
-        {{ csr_analytics.lineage_columns() }},
-        _record_key,
-        {{ csr_analytics.staged_column_names(columns) }},
-        program_type,
-        cefr_level,
-        rating_normalized,
-        _failures,
-        _warnings,
-        is_accepted,
-        is_superseded
-    from marked
-)
+{{ csr_analytics.staged_final_ctes(
+    columns, 'rechecked', derived=['program_type', 'cefr_level', 'rating_normalized']
+) }}
 
 select * from final

@@ -81,20 +81,6 @@ rechecked as (
             and checked._source_table = overlapping._source_table
 ),
 
-marked as (
-    {{ csr_analytics.mark_accepted('rechecked', '_record_key') }}
-),
-
-final as (
-    select
-        {{ csr_analytics.lineage_columns() }},
-        _record_key,
-        {{ csr_analytics.staged_column_names(columns) }},
-        _failures,
-        _warnings,
-        is_accepted,
-        is_superseded
-    from marked
-)
+{{ csr_analytics.staged_final_ctes(columns, 'rechecked') }}
 
 select * from final
