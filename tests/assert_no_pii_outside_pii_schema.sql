@@ -83,8 +83,9 @@
                         "select '" ~ label ~ "' as relation_name, '" ~ column_name
                         ~ "' as column_name, 'email-like value' as finding, count(*) as rows_count"
                         ~ " from " ~ relation ~ " where "
-                        ~ csr_analytics.contains_email(
-                            'cast(' ~ adapter.quote(column.name) ~ ' as text)'
+                        ~ csr_analytics.regex_contains(
+                            'cast(' ~ adapter.quote(column.name) ~ ' as text)',
+                            csr_analytics.email_pattern()
                         )
                         ~ " having count(*) > 0"
                     ) %}
