@@ -54,7 +54,7 @@ def parse_period(text: str) -> Period:
     start = date(year, 3 * quarter - 2, 1)
     following = date(year + 1, 1, 1) if quarter == 4 else date(year, 3 * quarter + 1, 1)
     end = following - timedelta(days=1)
-    return Period("quarter", start, end, f"{year} Q{quarter}", f"{year}-Q{quarter}")
+    return Period("quarter", start, end, quarter_label(start), f"{year}-Q{quarter}")
 
 
 def quarter_label(start: date) -> str:
@@ -246,6 +246,12 @@ def _scale(values: Sequence[Decimal | int]) -> float:
     return top if top > 0 else 1.0
 
 
+def _column(index: int, left: float, slot: float) -> dict[str, float]:
+    """Where the index-th column of a chart stands: its x, width and label centre."""
+    x = left + index * slot + slot * 0.2
+    return {"x": round(x, 1), "w": round(slot * 0.6, 1), "label_x": round(x + slot * 0.3, 1)}
+
+
 def vertical_bars(
     title: str, axis: str, labels: Sequence[str], values: Sequence[Decimal | int], texts: list[str]
 ) -> dict[str, Any]:
@@ -257,15 +263,12 @@ def vertical_bars(
     bars = []
     for index, (label, value, text) in enumerate(zip(labels, values, texts, strict=True)):
         size = plot * float(value) / top_value
-        x = left + index * slot + slot * 0.2
         bars.append(
             {
-                "x": round(x, 1),
+                **_column(index, left, slot),
                 "y": round(top + plot - size, 1),
-                "w": round(slot * 0.6, 1),
                 "h": round(size, 1),
                 "label": label,
-                "label_x": round(x + slot * 0.3, 1),
                 "text": text,
             }
         )
@@ -343,16 +346,13 @@ def waterfall(sroi: dict[str, Any]) -> dict[str, Any]:
     for index, (label, low, high, shown, css) in enumerate(steps):
         y_high = top + plot - plot * float(high) / top_value
         y_low = top + plot - plot * float(low) / top_value
-        x = left + index * slot + slot * 0.2
         sign = "+" if css == "up" else ""
         bars.append(
             {
-                "x": round(x, 1),
+                **_column(index, left, slot),
                 "y": round(y_high, 1),
-                "w": round(slot * 0.6, 1),
                 "h": round(max(y_low - y_high, 1.0), 1),
                 "label": label,
-                "label_x": round(x + slot * 0.3, 1),
                 "text": sign + money(shown),
                 "css": css,
             }

@@ -162,12 +162,13 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def company(database: Database, company_id: str, period: str, output: Path | None) -> int:
+def company(
+    database: Database, company_id: str, period: company_report.Period, output: Path | None
+) -> int:
     """Write the company report; 1 when the company or the period has nothing to show."""
-    selected = company_report.parse_period(period)
-    path = output or company_report.default_output(company_id, selected)
+    path = output or company_report.default_output(company_id, period)
     try:
-        company_report.write_report(database, company_id, selected, path)
+        company_report.write_report(database, company_id, period, path)
     except company_report.CompanyReportError as error:
         print(f"csr-report: {error}", file=sys.stderr)
         return 1
@@ -181,12 +182,13 @@ def company(database: Database, company_id: str, period: str, output: Path | Non
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    period = None
     if args.company is not None:
         if args.period is None:
             print("csr-report: --company needs --period (2025 or 2025-Q2)", file=sys.stderr)
             return 2
         try:
-            company_report.parse_period(args.period)
+            period = company_report.parse_period(args.period)
         except ValueError as error:
             print(f"csr-report: {error}", file=sys.stderr)
             return 2
@@ -198,8 +200,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"csr-report: {error}", file=sys.stderr)
         return 2
     try:
-        if args.company is not None:
-            return company(database, args.company, args.period, args.output)
+        if period is not None:
+            return company(database, args.company, period, args.output)
         if args.section == "summary":
             print(summary(database))
         elif args.section == "enrollments":
