@@ -10,12 +10,12 @@
 {%- endmacro %}
 
 {% macro duckdb__json_value_type(json_expr, key) -%}
-    (case lower(json_type(cast({{ json_expr }} as json), '$.{{ key }}'))
+    (case lower(json_type(try_cast({{ json_expr }} as json), '$.{{ key }}'))
         when 'varchar' then 'string'
         when 'bigint' then 'number'
         when 'ubigint' then 'number'
         when 'hugeint' then 'number'
         when 'double' then 'number'
-        else lower(json_type(cast({{ json_expr }} as json), '$.{{ key }}'))
+        else lower(json_type(try_cast({{ json_expr }} as json), '$.{{ key }}'))
     end)
 {%- endmacro %}

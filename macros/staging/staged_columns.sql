@@ -36,15 +36,21 @@
             'integer': 'invalid_integer', 'number': 'invalid_number', 'enum': 'invalid_enum',
             'json_array': 'invalid_json', 'json_object': 'invalid_json', 'json_any': 'invalid_json',
             'date': 'invalid_timestamp', 'country': 'invalid_enum', 'text': 'invalid_text'}[kind] -%}
-        {%- do checks.append(csr_analytics.check_value(text, typed, rule, name, spec.get('required', false))) -%}
+        {%- if kind in ['integer', 'number'] -%}
+            {%- do checks.append(csr_analytics.check_value(text, typed, rule, name, spec.get('required', false),
+                syntax_ok=csr_analytics.typed_syntax_ok(spec, text))) -%}
+        {%- else -%}
+            {%- do checks.append(csr_analytics.check_value(text, typed, rule, name, spec.get('required', false))) -%}
+        {%- endif -%}
         {%- if spec.get('min') is not none -%}
             {%- do checks.append(csr_analytics.check_condition(typed ~ ' < ' ~ spec['min'], 'out_of_range:' ~ name)) -%}
         {%- endif -%}
         {%- if spec.get('max') is not none -%}
             {%- do checks.append(csr_analytics.check_condition(typed ~ ' > ' ~ spec['max'], 'out_of_range:' ~ name)) -%}
         {%- endif -%}
-        {%- if spec.get('max_length') is not none -%}
-            {%- do checks.append(csr_analytics.check_condition('length(' ~ typed ~ ') > ' ~ spec['max_length'], 'too_long:' ~ name)) -%}
+        {%- set max_length = spec.get('max_length', var('max_text_length') if kind in ['text', 'email'] else none) -%}
+        {%- if max_length is not none -%}
+            {%- do checks.append(csr_analytics.check_condition('length(' ~ text ~ ') > ' ~ max_length, 'too_long:' ~ name)) -%}
         {%- endif -%}
         {%- if spec.get('business') -%}
             {%- do checks.append(csr_analytics.check_condition(csr_analytics.is_in_future(typed), 'in_future:' ~ name)) -%}

@@ -5,7 +5,7 @@ with staged_rows as (
 final as (
     select
         _source_table as source_table,
-        {{ csr_analytics.redact_emails('_record_key') }} as record_key,
+        {{ csr_analytics.redact_record_key('_record_key') }} as record_key,
         _failures as reasons,
         _load_id,
         _source_file,

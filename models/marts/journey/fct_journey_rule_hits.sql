@@ -25,7 +25,7 @@ typed_conditions as (
         fact,
         operator,
         cast(value as text) as value_text,
-        {{ csr_analytics.safe_cast_numeric('cast(value as text)', 38, 12) }}
+        {{ csr_analytics.parse_number('cast(value as text)', 37, 12) }}
             as value_number
     from conditions
 ),

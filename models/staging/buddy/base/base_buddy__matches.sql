@@ -58,6 +58,10 @@ with_sides as (
             "status = 'ended' and end_reason__text is null", 'missing:end_reason'),
         csr_analytics.check_condition('ended_at < matched_at', 'before_start:ended_at'),
         csr_analytics.check_condition(
+            'matched_at__text is null and duration_days > '
+                ~ csr_analytics.date_diff_days("cast('" ~ var('derived_match_start_min') ~ "' as date)", 'ended_at'),
+            'out_of_range:duration_days'),
+        csr_analytics.check_condition(
             'participant_id is not null and participant_role is null', 'orphan:participant_id'),
         csr_analytics.check_condition(
             'buddy_id is not null and buddy_role is null', 'orphan:buddy_id'),

@@ -1,4 +1,0 @@
-{#- Text -> lower-case UUID text, or null when it is not a UUID. -#}
-{% macro parse_uuid(expr) -%}
-    (case when {{ csr_analytics.is_uuid('lower(' ~ expr ~ ')') }} then lower({{ expr }}) end)
-{%- endmacro %}
