@@ -5,8 +5,10 @@
 The raw tables, their columns and the files that land in them come from the dbt
 sources YAML (``csr_analytics.contract``); the connection comes from the dbt profile
 (``csr_analytics.profiles``). One transaction per file: its rows, its rejected lines
-and its ``loaded`` ledger row commit together. Exit 0 when no file was rejected, 1 when
-one was (the others still land), 2 on a usage or connection error.
+and its ``loaded`` ledger row commit together. Every path but a plain folder gets a
+ledger row and a printed line. Exit 0 when no file was rejected, 1 when one was (the
+others still land) or when no file is named like an export, 2 on a usage or connection
+error.
 
 Python API: ``load_exports(...)`` returns one ``FileResult`` per file (rows, seconds);
 ``ensure_raw_tables(...)`` creates the raw schema without loading anything.
@@ -15,10 +17,11 @@ Python API: ``load_exports(...)`` returns one ``FileResult`` per file (rows, sec
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
+import os
 import sys
 import time
+import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -51,8 +54,12 @@ from csr_analytics.load_db import (
 from csr_analytics.load_read import (
     DEFAULT_BATCH_SIZE,
     Chunk,
+    ExportFile,
     FileInfo,
     FileRejected,
+    Refused,
+    date_from_file_name,
+    open_export,
     read_csv,
     read_json_export,
     read_jsonl,
@@ -66,11 +73,40 @@ PROGRESS_MIN_BYTES = 10 * 1024 * 1024
 Report = Callable[[str], None]
 
 
+UNRECOGNISED = "not a recognised export file, skipped"
+# Characters printed as escapes in file names: they could forge or hide lines of output.
+_ESCAPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+_NAMED_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(char: str) -> str:
+    if char in _NAMED_ESCAPES:
+        return _NAMED_ESCAPES[char]
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def printable(name: str) -> str:
+    """A file name as csr-load prints it: backslashes and control characters escaped
+    (``\\n``, ``\\x1b``, ``\\udcff``), so that no name can forge or hide a line."""
+    return "".join(_escape(char) if char == "\\" or _is_control(char) else char for char in name)
+
+
+def _without_controls(text: str) -> str:
+    return "".join(_escape(char) if _is_control(char) else char for char in text)
+
+
+def _is_control(char: str) -> bool:
+    return unicodedata.category(char) in _ESCAPED_CATEGORIES
+
+
 @dataclass
 class FileResult:
-    """What happened to one file of the export folder."""
+    """What happened to one path of the export folder (not a plain folder)."""
 
-    source_file: str
+    source_file: str  # as the ledger keeps it
     status: str  # loaded | skipped_duplicate | rejected | unrecognised
     entity: str | None = None
     load_id: int | None = None
@@ -82,10 +118,21 @@ class FileResult:
     seconds: float = 0.0
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
+    path: str | None = None  # the name as listed, when the ledger cannot keep it as it is
+    note: str = UNRECOGNISED  # why an unrecognised path was skipped
 
     @property
     def rows_per_second(self) -> float:
         return self.rows_landed / self.seconds if self.seconds else 0.0
+
+    @property
+    def name(self) -> str:
+        """The file name as printed."""
+        return printable(self.path or self.source_file)
+
+    def printable(self, text: str) -> str:
+        """A message about this file as printed: its name and any control character escaped."""
+        return _without_controls(text.replace(self.source_file, self.name))
 
     def summary(self) -> str:
         if self.status == "loaded":
@@ -98,7 +145,7 @@ class FileResult:
             return "already loaded"
         if self.status == "rejected":
             return f"rejected: {self.error}"
-        return "not a recognised export file, skipped"
+        return self.note
 
 
 def utc_now() -> datetime:
@@ -106,21 +153,45 @@ def utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1024 * 1024), b""):
-            digest.update(block)
-    return digest.hexdigest()
+@dataclass(frozen=True)
+class Listed:
+    """A path under the export folder, relative to it (posix)."""
+
+    relative: str
+    folder: bool = False
+    error: OSError | None = None  # a folder that could not be listed
 
 
-def export_files(exports_dir: Path) -> list[str]:
-    """Every file under the folder, as posix paths relative to it, in sorted order."""
-    return sorted(
-        path.relative_to(exports_dir).as_posix()
-        for path in exports_dir.rglob("*")
-        if path.is_file()
-    )
+def list_exports(exports_dir: Path) -> list[Listed]:
+    """Every path under the folder in sorted order. Folders are walked (and listed too);
+    symbolic links are listed, never walked. Only the folder itself failing raises."""
+    found: list[Listed] = []
+    pending = [(exports_dir, "")]
+    while pending:
+        folder, prefix = pending.pop()
+        try:
+            with os.scandir(folder) as entries:
+                children = [(entry.name, entry.path, _is_folder(entry)) for entry in entries]
+        except OSError as error:
+            if not prefix:
+                raise
+            found.append(Listed(prefix[:-1], folder=True, error=error))
+            continue
+        for name, path, is_folder in children:
+            if is_folder:
+                pending.append((Path(path), f"{prefix}{name}/"))
+            else:
+                found.append(Listed(prefix + name))
+        if prefix:
+            found.append(Listed(prefix[:-1], folder=True))
+    return sorted(found, key=lambda listed: listed.relative)
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
 
 
 # ------------------------------------------------------------------------ ledger
@@ -132,7 +203,7 @@ class Attempt:
 
     load_id: int
     source_file: str
-    sha256: str
+    sha256: str | None
     entity: str | None
     started_at: datetime
     size: int = 0
@@ -170,15 +241,37 @@ def file_lock_key(sha256: str) -> int:
     return int.from_bytes(bytes.fromhex(sha256[:16]), "big", signed=True)
 
 
-def earlier_load(database: Database, sha256: str) -> tuple | None:
-    """The ledger row that already loaded a file with these bytes, if any."""
+def earlier_load(database: Database, sha256: str, relative: str) -> tuple | None:
+    """The ledger row that already loaded this observation: the same bytes with the same
+    export date. Equal bytes carry the same header or JSON date, so only a date taken
+    from the file name can differ: a later (or earlier) one makes a new observation."""
     rows = database.fetchall(
         "select load_id, source_file, export_id, export_date, export_date_source, metadata "
         f"from {qualified(LEDGER_TABLE)} where file_sha256 = {database.param} "
-        "and status = 'loaded' order by load_id limit 1",
+        "and status = 'loaded' order by load_id",
         (sha256,),
     )
-    return rows[0] if rows else None
+    name_date = date_from_file_name(relative)
+    for row in rows:
+        export_date, date_source = row[3], row[4]
+        if date_source in ("header", "json") or export_date == name_date:
+            return row
+    return None
+
+
+def _record(
+    database: Database, attempt: Attempt, status: str, error: str, path: str | None = None
+) -> FileResult:
+    """Write the ledger row of a path that lands nothing, in its own transaction."""
+    attempt.status, attempt.error, attempt.rows_landed = status, error, 0
+    attempt.load_id = database.next_load_id()
+    with database.transaction():
+        write_ledger(database, attempt)
+    result_status = "unrecognised" if status == "skipped_unrecognised" else status
+    result = FileResult(attempt.source_file, result_status, attempt.entity, attempt.load_id)
+    result.error, result.path, result.bytes = error, path, attempt.size
+    result.rows_read = attempt.info.rows_read
+    return result
 
 
 # ----------------------------------------------------------------------- loading
@@ -238,14 +331,22 @@ class ChunkWriter:
 
 
 def _land(
-    database: Database, path: Path, item: RawTable | JsonExport, attempt: Attempt, batch_size: int
+    database: Database,
+    source: ExportFile,
+    item: RawTable | JsonExport,
+    attempt: Attempt,
+    batch_size: int,
 ) -> FileResult:
-    """Land the file's rows and rejected lines, then its ledger row; the caller commits."""
+    """Land the file's rows and rejected lines, then its ledger row; the caller commits.
+
+    The parser reads through a hashing handle: bytes other than the pre-hashed ones
+    (the file changed meanwhile) raise ``FileChanged`` and the caller rolls back.
+    """
     lineage = Lineage(attempt.load_id, attempt.source_file, attempt.started_at)
     result = FileResult(attempt.source_file, "loaded", attempt.entity, attempt.load_id)
     with (
-        path.open("rb") as handle,
-        _progress(attempt.source_file, attempt.size) as bar,
+        source.reader() as handle,
+        _progress(printable(attempt.source_file), attempt.size) as bar,
         ChunkWriter(database, lineage) as writer,
     ):
         for chunk in _chunks(handle, attempt.source_file, item, attempt.info, batch_size):
@@ -258,31 +359,51 @@ def _land(
             result.lines_rejected += len(chunk.rejected)
             bar.update(chunk.position - bar.n)
         writer.drain()
+        attempt.sha256 = source.check_unchanged()
     attempt.rows_landed = result.rows_landed
     result.rows_read = attempt.info.rows_read
     write_ledger(database, attempt)
     return result
 
 
+def _entity(item: RawTable | JsonExport | None) -> str | None:
+    if item is None:
+        return None
+    return JSON_EXPORT_ENTITY if isinstance(item, JsonExport) else item.name
+
+
 def load_file(
     database: Database,
-    exports_dir: Path,
-    relative: str,
+    source: ExportFile,
     item: RawTable | JsonExport,
     report: Report | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
 ) -> FileResult:
-    """Land one recognised file in its own transaction (or record why not)."""
+    """Land one recognised, opened file in its own transaction (or record why not)."""
     clock = time.perf_counter()
-    path = exports_dir / relative
-    entity = JSON_EXPORT_ENTITY if isinstance(item, JsonExport) else item.name
-    attempt = Attempt(0, relative, file_sha256(path), entity, utc_now(), path.stat().st_size)
+    relative = source.relative
+    attempt = Attempt(0, relative, None, _entity(item), utc_now(), source.size)
+    try:
+        source.prehash()
+    except OSError as error:
+        return _record(database, attempt, "rejected", _unreadable(relative, error))
+    attempt.sha256 = source.sha256
     attempt.load_id = database.next_load_id()
-    result = _load_or_reject(database, path, item, attempt, report, batch_size)
+    result = _load_or_reject(database, source, item, attempt, report, batch_size)
     result.bytes = attempt.size
     result.warnings.extend(attempt.info.warnings)
     result.seconds = time.perf_counter() - clock
     return result
+
+
+def _unreadable(relative: str, error: OSError) -> str:
+    """The rejection of a file the operating system would not let us read."""
+    return f"{relative}: cannot read the file ({_os_error(error)})"
+
+
+def _os_error(error: OSError) -> str:
+    """An OS error without the absolute path it names (the message names the file)."""
+    return f"[Errno {error.errno}] {error.strerror}" if error.strerror else str(error)
 
 
 def _skip_duplicate(database: Database, attempt: Attempt, earlier: tuple) -> FileResult:
@@ -297,34 +418,34 @@ def _skip_duplicate(database: Database, attempt: Attempt, earlier: tuple) -> Fil
 
 def _load_or_reject(
     database: Database,
-    path: Path,
+    source: ExportFile,
     item: RawTable | JsonExport,
     attempt: Attempt,
     report: Report | None,
     batch_size: int,
 ) -> FileResult:
-    """Skip the file if its bytes were loaded, else land it; record a rejection.
+    """Skip the file if this observation was loaded, else land it; record a rejection.
 
     The lock on the file's hash makes a second loader on the same file wait until the
     first one commits (PostgreSQL), then see its ledger row and skip the file.
     """
+    sha256 = source.sha256
     try:
         with database.transaction():
-            database.lock(file_lock_key(attempt.sha256))
-            earlier = earlier_load(database, attempt.sha256)
+            database.lock(file_lock_key(sha256))
+            earlier = earlier_load(database, sha256, attempt.source_file)
             if earlier is not None:
                 return _skip_duplicate(database, attempt, earlier)
             if report is not None:
-                report(f"loading {attempt.source_file} ...")
-            return _land(database, path, item, attempt, batch_size)
+                report(f"loading {printable(attempt.source_file)} ...")
+            return _land(database, source, item, attempt, batch_size)
     except FileRejected as error:
         attempt.error = str(error)
     except OSError as error:
-        attempt.error = f"{attempt.source_file}: cannot read the file ({error})"
+        attempt.error = _unreadable(attempt.source_file, error)
     except DatabaseError as error:
         attempt.error = f"{attempt.source_file}: the database refused the rows ({error})"
-    attempt.status = "rejected"
-    attempt.rows_landed = 0
+    attempt.status, attempt.rows_landed = "rejected", 0
     with database.transaction():
         write_ledger(database, attempt)
     result = FileResult(attempt.source_file, "rejected", attempt.entity, attempt.load_id)
@@ -341,51 +462,71 @@ def load_folder(
     on_result: Callable[[FileResult], None] | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
 ) -> list[FileResult]:
-    """Load every file of the folder in sorted path order; one result per file."""
+    """Load every file of the folder in sorted path order; one result per path that is
+    not a plain folder (every one of them gets a ledger row)."""
+    root = Path(os.path.realpath(exports_dir))
     results: list[FileResult] = []
-    for relative in export_files(exports_dir):
-        result = _load_path(database, contract, exports_dir, relative, report, batch_size)
+    for listed in list_exports(root):
+        if listed.folder and listed.error is None and not _named_like_export(contract, listed):
+            continue
+        result = _load_path(database, contract, root, listed, report, batch_size)
         if on_result is not None:
             on_result(result)
         results.append(result)
     return results
 
 
+def _named_like_export(contract: Contract, listed: Listed) -> bool:
+    try:
+        return contract.match(listed.relative) is not None
+    except ValueError:
+        return True
+
+
 def _load_path(
     database: Database,
     contract: Contract,
-    exports_dir: Path,
-    relative: str,
+    root: Path,
+    listed: Listed,
     report: Report | None,
     batch_size: int,
 ) -> FileResult:
-    if storable(relative) != relative:  # not UTF-8: it can be neither stored nor printed
-        error = f"{storable(relative)}: the file name is not valid UTF-8 (rename the file)"
-        return _record_unloaded(database, exports_dir, relative, "rejected", error)
+    """Judge one listed path: refuse it, skip it, or open it and load it."""
+    relative = listed.relative
+    attempt = Attempt(0, storable(relative), None, None, utc_now())
+    if attempt.source_file != relative:  # not UTF-8: it can be neither stored nor printed
+        error = f"{attempt.source_file}: the file name is not valid UTF-8 (rename the file)"
+        return _record(database, attempt, "rejected", error, relative)
+    if listed.error is not None:
+        error = f"{relative}: cannot list the folder ({_os_error(listed.error)})"
+        return _record(database, attempt, "rejected", error)
     try:
         item = contract.match(relative)
     except ValueError as error:  # the contract matches it twice: a contract bug
-        return FileResult(relative, "rejected", error=str(error))
-    if item is None:
-        error = "not a recognised export file: no raw table matches its path"
-        return _record_unloaded(database, exports_dir, relative, "skipped_unrecognised", error)
-    return load_file(database, exports_dir, relative, item, report, batch_size)
+        return _record(database, attempt, "rejected", str(error))
+    attempt.entity = _entity(item)
+    try:
+        with open_export(root, relative, recognised=item is not None) as source:
+            if item is None:
+                return _skip_unrecognised(database, attempt, source)
+            return load_file(database, source, item, report, batch_size)
+    except Refused as refused:
+        result = _record(database, attempt, refused.status, str(refused))
+        result.note = str(refused).removeprefix(f"{relative}: ")
+        return result
+    except OSError as error:
+        return _record(database, attempt, "rejected", _unreadable(relative, error))
 
 
-def _record_unloaded(
-    database: Database, exports_dir: Path, relative: str, status: str, error: str
-) -> FileResult:
-    """List a file that lands nothing in the ledger: unrecognised, or a name not UTF-8."""
-    path = exports_dir / relative
-    name = storable(relative)
-    attempt = Attempt(
-        database.next_load_id(), name, file_sha256(path), None, utc_now(), path.stat().st_size
-    )
-    attempt.status, attempt.error = status, error
-    with database.transaction():
-        write_ledger(database, attempt)
-    result_status = "unrecognised" if status == "skipped_unrecognised" else status
-    return FileResult(name, result_status, load_id=attempt.load_id, error=error)
+def _skip_unrecognised(database: Database, attempt: Attempt, source: ExportFile) -> FileResult:
+    """List a file no raw table matches in the ledger, with its hash."""
+    attempt.size = source.size
+    try:
+        attempt.sha256 = source.prehash()
+    except OSError as error:
+        return _record(database, attempt, "rejected", _unreadable(attempt.source_file, error))
+    error = "not a recognised export file: no raw table matches its path"
+    return _record(database, attempt, "skipped_unrecognised", error)
 
 
 # ------------------------------------------------------------------------ public
@@ -458,12 +599,12 @@ def _parser() -> argparse.ArgumentParser:
 
 def _print_result(result: FileResult) -> None:
     for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr, flush=True)
+        print(f"warning: {result.printable(warning)}", file=sys.stderr, flush=True)
     if result.status == "unrecognised":
-        message = f"warning: {result.source_file}: not a recognised export file, skipped"
+        message = f"warning: {result.name}: {result.printable(result.summary())}"
         print(message, file=sys.stderr, flush=True)
         return
-    print(f"{result.source_file}: {result.summary()}", flush=True)
+    print(f"{result.name}: {result.printable(result.summary())}", flush=True)
 
 
 def total_line(results: list[FileResult], seconds: float) -> str:
@@ -479,11 +620,25 @@ def total_line(results: list[FileResult], seconds: float) -> str:
     )
 
 
+def nothing_recognised(exports_dir: Path, results: list[FileResult]) -> str | None:
+    """The error to print when no path of the folder is named like an export file."""
+    if any(result.entity is not None for result in results):
+        return None
+    folder = printable(str(exports_dir))
+    if not results:
+        return f"csr-load: error: nothing to load: {folder} is empty"
+    return (
+        f"csr-load: error: nothing to load: none of the {len(results)} paths in {folder} "
+        "is named like an export file (buddy/users.csv, kintell/users*.csv, "
+        "platform/companies.csv, ...); is it the export folder?"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
     exports_dir: Path = arguments.exports_dir
     if not exports_dir.is_dir():
-        print(f"csr-load: error: {exports_dir} is not a folder", file=sys.stderr)
+        print(f"csr-load: error: {printable(str(exports_dir))} is not a folder", file=sys.stderr)
         return 2
     clock = time.perf_counter()
     try:
@@ -498,9 +653,17 @@ def main(argv: list[str] | None = None) -> int:
     except DatabaseError as error:
         print(f"csr-load: error: database error: {error}", file=sys.stderr)
         return 2
+    except OSError as error:  # the export folder itself: each path below has its own row
+        folder = printable(str(exports_dir))
+        print(f"csr-load: error: cannot list {folder} ({_os_error(error)})", file=sys.stderr)
+        return 2
     finally:
         database.close()
     print(total_line(results, time.perf_counter() - clock), flush=True)
+    problem = nothing_recognised(exports_dir, results)
+    if problem is not None:
+        print(problem, file=sys.stderr, flush=True)
+        return 1
     return 1 if any(result.status == "rejected" for result in results) else 0
 
 

@@ -1,25 +1,32 @@
 """Reading export files into batches of raw rows, without judging their values.
 
-Three readers, one per file kind: CSV (streamed), JSONL webhook envelopes (streamed)
-and the Buddy JSON export (read whole). Each one fills a ``FileInfo`` with the file's
-export metadata and yields ``Chunk``s: up to ``batch_size`` records, as raw-table
-``Batch``es plus the lines it could not split or parse. A problem with the whole file
-raises ``FileRejected``, possibly after some chunks were yielded: the caller rolls
-back.
+``open_export`` opens a listed path only when it is a regular file inside the export
+folder (``Refused`` says why not); the ``ExportFile`` it returns is hashed once, then
+parsed through a ``HashingReader``, so that the bytes parsed are known to be the bytes
+hashed. Three readers, one per file kind: CSV (streamed), JSONL webhook envelopes
+(streamed) and the Buddy JSON export (read whole). Each one fills a ``FileInfo`` with
+the file's export metadata and yields ``Chunk``s: up to ``batch_size`` records, as
+raw-table ``Batch``es plus the lines it could not split or parse. A problem with the
+whole file raises ``FileRejected``, possibly after some chunks were yielded: the caller
+rolls back.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
+import hashlib
 import io
 import json
 import operator
+import os
 import re
+import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import IO, Any
 
 from csr_analytics.contract import JsonExport, RawTable
@@ -37,6 +44,7 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 # Text no database column can hold: NUL, and the unpaired surrogates a JSON \u escape makes.
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 UNSTORABLE = "a value holds a NUL character or an unpaired surrogate, which text cannot store"
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")  # whitespace between JSON tokens
 # A JSON document's strings, brackets, constants and numbers (to find where parsing failed).
 _JSON_TOKEN = re.compile(
     r'"(?:[^"\\]|\\.)*"|[\[\]{}]|NaN|-?Infinity|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?'
@@ -52,6 +60,22 @@ class FileRejected(Exception):
 
     def __init__(self, message: str) -> None:
         super().__init__(storable(message))  # it is printed and stored in the ledger
+
+
+class FileChanged(FileRejected):
+    """The bytes parsed are not the bytes hashed before: the file changed during the load."""
+
+    def __init__(self, relative: str) -> None:
+        super().__init__(f"{relative}: the file changed while it was being loaded; load it again")
+
+
+class Refused(Exception):
+    """A listed path that is not read: a folder, a link that leads nowhere or outside the
+    export folder, a FIFO, socket or device. ``status`` is its ledger status."""
+
+    def __init__(self, message: str, status: str = "rejected") -> None:
+        super().__init__(storable(message))
+        self.status = status
 
 
 def storable(text: str) -> str:
@@ -209,6 +233,185 @@ def line_at_offset(handle: IO[bytes], offset: int) -> int:
     return breaks + 1
 
 
+# ------------------------------------------------------------ opening the files
+
+_KINDS = (
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+class HashingReader(io.RawIOBase):
+    """A read-only view of a binary file that hashes every byte read through it.
+
+    The digest is that of the bytes read in order from the start; seeking back to the
+    start begins it again, any other jump makes it unusable (``hexdigest`` is None).
+    Closing it leaves the file open.
+    """
+
+    def __init__(self, file: io.FileIO) -> None:
+        super().__init__()
+        self._file = file
+        self._digest = hashlib.sha256()
+        self._in_order = True
+        self.size = 0  # bytes hashed
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._file.tell()
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        position = self._file.seek(offset, whence)
+        if position == 0:
+            self._digest, self.size, self._in_order = hashlib.sha256(), 0, True
+        elif position != self.size:
+            self._in_order = False
+        return position
+
+    def readinto(self, buffer: Any) -> int:
+        count = self._file.readinto(buffer) or 0
+        if count:
+            with memoryview(buffer) as view:
+                self._digest.update(view[:count])
+            self.size += count
+        return count
+
+    def readall(self) -> bytes:
+        data = self._file.readall() or b""
+        self._digest.update(data)
+        self.size += len(data)
+        return data
+
+    def hexdigest(self) -> str | None:
+        return self._digest.hexdigest() if self._in_order else None
+
+
+class ExportFile:
+    """A regular file of the export folder, open for reading.
+
+    ``prehash`` reads it once to decide whether it was already loaded; ``reader`` gives
+    the handle to parse, which hashes what it reads; ``check_unchanged`` then compares the
+    two digests and the file's size at opening and now.
+    """
+
+    def __init__(self, file: io.FileIO, relative: str, size: int) -> None:
+        self.file = file
+        self.relative = relative
+        self.size = size  # at opening
+        self.sha256 = ""
+        self._hashed = 0
+        self._reader: HashingReader | None = None
+
+    def __enter__(self) -> ExportFile:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.file.close()
+
+    def prehash(self) -> str:
+        """The SHA-256 of the file's bytes as they are now."""
+        self.file.seek(0)
+        digest, self._hashed = hashlib.sha256(), 0
+        for block in iter(lambda: self.file.read(BLOCK_SIZE), b""):
+            digest.update(block)
+            self._hashed += len(block)
+        self.sha256 = digest.hexdigest()
+        return self.sha256
+
+    def reader(self) -> io.BufferedReader:
+        """A handle on the file from its start that hashes every byte the parser reads."""
+        self.file.seek(0)
+        self._reader = HashingReader(self.file)
+        return io.BufferedReader(self._reader, buffer_size=BLOCK_SIZE)
+
+    def check_unchanged(self) -> str:
+        """The digest of the parsed bytes; ``FileChanged`` unless it is the pre-hash's."""
+        reader = self._reader
+        if reader is None or reader.hexdigest() != self.sha256 or reader.size != self._hashed:
+            raise FileChanged(self.relative)
+        if os.fstat(self.file.fileno()).st_size != self.size:
+            raise FileChanged(self.relative)
+        return self.sha256
+
+
+def open_export(root: Path, relative: str, recognised: bool) -> ExportFile:
+    """Open a listed path when it is a regular file inside ``root`` (a resolved folder).
+
+    A symbolic link is followed to a file inside ``root`` only. A folder, a link that
+    leads nowhere or outside, a FIFO, socket or device is ``Refused`` and never opened;
+    a link to a folder inside is not followed (its files are listed where it leads), and
+    is skipped unless its name is an export file's. Other problems raise ``OSError``.
+    """
+    path = root / relative
+    status = os.lstat(path)
+    if stat.S_ISLNK(status.st_mode):
+        path, status = _follow_link(root, path, relative)
+        if stat.S_ISDIR(status.st_mode):
+            raise _link_to_folder(root, path, relative, recognised)
+    if stat.S_ISDIR(status.st_mode):
+        raise Refused(f"{relative}: is a folder, not a file")
+    _refuse_special(status, relative)
+    file, size = _open_regular(path, relative)
+    return ExportFile(file, relative, size)
+
+
+def _follow_link(root: Path, path: Path, relative: str) -> tuple[Path, os.stat_result]:
+    """The resolved target of a link and its status, when it is inside ``root``."""
+    target = Path(os.path.realpath(path))
+    if not target.is_relative_to(root):
+        message = "is a symbolic link that leads outside the export folder, refused"
+        raise Refused(f"{relative}: {message}")
+    try:
+        return target, os.stat(target)
+    except FileNotFoundError:
+        message = "is a symbolic link to nothing (its target does not exist)"
+        raise Refused(f"{relative}: {message}") from None
+    except OSError as error:
+        message = f"is a symbolic link that cannot be followed ({error.strerror})"
+        raise Refused(f"{relative}: {message}") from None
+
+
+def _link_to_folder(root: Path, target: Path, relative: str, recognised: bool) -> Refused:
+    """A link to a folder inside ``root``: refused under an export file's name, else
+    skipped, since the folder's own files are listed where it leads."""
+    if recognised:
+        return Refused(f"{relative}: is a symbolic link to a folder, not a file")
+    where = target.relative_to(root).as_posix()
+    where = "the export folder itself" if where == "." else f"the folder {where}"
+    message = f"is a symbolic link to {where}, not followed: its files are read there"
+    return Refused(f"{relative}: {message}", "skipped_unrecognised")
+
+
+def _refuse_special(status: os.stat_result, relative: str) -> None:
+    for test, kind in _KINDS:
+        if test(status.st_mode):
+            raise Refused(f"{relative}: is not a regular file ({kind}), not read")
+    if not stat.S_ISREG(status.st_mode):
+        raise Refused(f"{relative}: is not a regular file, not read")
+
+
+def _open_regular(path: Path, relative: str) -> tuple[io.FileIO, int]:
+    """The open file and its size. Opened without blocking (a FIFO swapped in after the
+    check) or following a link (one swapped in), then checked again."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC
+    file = io.FileIO(os.open(path, flags), "rb", closefd=True)
+    try:
+        status = os.fstat(file.fileno())
+        _refuse_special(status, relative)
+        os.set_blocking(file.fileno(), True)
+    except BaseException:
+        file.close()
+        raise
+    return file, status.st_size
+
+
 # --------------------------------------------------------------------------- CSV
 
 
@@ -225,13 +428,24 @@ class HeaderMap:
         return not self.extras and self.positions == tuple(range(self.width))
 
 
-def _unique_key(key: str, taken: set[str]) -> str:
-    candidate, number = key, 1
-    while candidate in taken:
-        number += 1
-        candidate = f"{key} ({number})"
-    taken.add(candidate)
-    return candidate
+class ExtraKeys:
+    """Unique ``_extra`` keys for header cells: a repeated cell ``name`` becomes
+    ``name (2)``, ``name (3)``, ... skipping keys already taken, in linear time."""
+
+    def __init__(self) -> None:
+        self._taken: set[str] = set()
+        self._next: dict[str, int] = {}  # the first number not yet tried, per cell
+
+    def key(self, cell: str) -> str:
+        candidate = cell
+        if candidate in self._taken:
+            number = self._next.get(cell, 2)
+            while f"{cell} ({number})" in self._taken:
+                number += 1
+            self._next[cell] = number + 1
+            candidate = f"{cell} ({number})"
+        self._taken.add(candidate)
+        return candidate
 
 
 def map_header(header: Sequence[str], table: RawTable, where: str) -> HeaderMap:
@@ -239,13 +453,13 @@ def map_header(header: Sequence[str], table: RawTable, where: str) -> HeaderMap:
     known = set(table.columns)
     index: dict[str, int] = {}
     extras: list[tuple[str, int]] = []
-    taken: set[str] = set()
+    keys = ExtraKeys()
     for position, cell in enumerate(header):
         name = normalise(cell)
         if name in known and name not in index:
             index[name] = position
         else:
-            extras.append((_unique_key(cell, taken), position))
+            extras.append((keys.key(cell), position))
     missing = [
         column for column in table.columns if column in table.required and column not in index
     ]
@@ -615,6 +829,46 @@ def _json_batches(
     return batches, rejected
 
 
+def _check_top_level_keys(
+    text: str, document: dict[str, Any], export: JsonExport, relative: str, info: FileInfo
+) -> None:
+    """Refuse an unknown key holding an array (its rows would be lost); warn about others."""
+    arrays = [table.json_array for table in export.tables if table.json_array]
+    for key, value in document.items():
+        if key == "export_metadata" or key in arrays:
+            continue
+        if not isinstance(value, list):
+            info.warnings.append(f"{relative}: {key!r} is not an entity of the contract, ignored")
+            continue
+        line = text.count("\n", 0, _top_level_key_offsets(text).get(key, 0)) + 1
+        elements = f"{len(value)} element{'' if len(value) == 1 else 's'}"
+        raise FileRejected(
+            f"{relative}, line {line}: unknown array {key!r} ({elements}); the export's "
+            f"entity arrays are {', '.join(arrays)}: its rows would be lost, so the file "
+            "is refused"
+        )
+
+
+def _top_level_key_offsets(text: str) -> dict[str, int]:
+    """Where each key of the document's top-level object is written (the last one wins,
+    as in the parsed document). The text is known to parse."""
+    decoder = json.JSONDecoder()
+    offsets: dict[str, int] = {}
+    position = _JSON_SPACE.match(text).end() + 1  # after "{"
+    while True:
+        position = _JSON_SPACE.match(text, position).end()
+        if text[position] != '"':
+            return offsets  # "}": the object is empty
+        key, end = decoder.raw_decode(text, position)
+        offsets[key] = position
+        position = _JSON_SPACE.match(text, end).end() + 1  # after ":"
+        _, end = decoder.raw_decode(text, _JSON_SPACE.match(text, position).end())
+        position = _JSON_SPACE.match(text, end).end()
+        if text[position] != ",":
+            return offsets
+        position += 1
+
+
 def read_json_export(
     handle: IO[bytes],
     relative: str,
@@ -638,10 +892,7 @@ def read_json_export(
         info.export_date = storable(as_text(metadata.get("export_date")) or "") or None
         info.export_date_source = "json" if info.export_date else None
     _fall_back_to_file_name(info, relative)
-    arrays = {table.json_array for table in export.tables}
-    for key in document:
-        if key != "export_metadata" and key not in arrays:
-            info.warnings.append(f"{relative}: {key!r} is not an entity of the contract, ignored")
+    _check_top_level_keys(text, document, export, relative, info)
     for table in export.tables:
         elements = document.get(table.json_array or "")
         if elements is None:

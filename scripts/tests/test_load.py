@@ -140,13 +140,13 @@ def test_second_load_skips_every_file_and_changes_nothing(engine: Engine, tmp_pa
         tmp_path / "exports",
         {
             "buddy/users.csv": users,
-            "buddy/users_copy_2025-01-01.csv": users,  # same bytes, other name
+            "buddy/users_copy.csv": users,  # same bytes, other name
             "buddy/webhooks/a.jsonl": '{"id":"e1","type":"t","timestamp":"x","data":{}}\n',
             "platform/companies.csv": "company_id,company_name\nc1,Acme\n",
         },
     )
     first = load(engine, exports)
-    assert first["buddy/users_copy_2025-01-01.csv"].status == "skipped_duplicate"
+    assert first["buddy/users_copy.csv"].status == "skipped_duplicate"
     counts = {
         t: count(engine, t) for t in ("buddy_users", "buddy_webhook_events", "platform_companies")
     }
