@@ -1,7 +1,11 @@
 {#-
     Column specs drive a base model: each spec is a dict with `name` (the raw column),
     optional `as` (the staged name), `type` (see typed_value), `required`, `min`, `max`,
-    `max_length`, `business` (a business timestamp: checked against the export date).
+    `max_length` (text and email: var max_text_length unless it says less), `business` (a
+    business timestamp: checked against the export date), `free_text` (a text column of
+    people's words — names, notes, comments — which stays in staging and pii: it may
+    hold an email; any other text column holding one is rejected, contains_email, since
+    ids and names of things reach the marts, where no email may be).
 
     staged_text_columns: the cleaned text of each column, named <name>__text.
     staged_typed_columns: the typed value of each column, named by `as` or `name`.
@@ -51,6 +55,10 @@
         {%- set max_length = spec.get('max_length', var('max_text_length') if kind in ['text', 'email'] else none) -%}
         {%- if max_length is not none -%}
             {%- do checks.append(csr_analytics.check_condition('length(' ~ text ~ ') > ' ~ max_length, 'too_long:' ~ name)) -%}
+        {%- endif -%}
+        {%- if kind == 'text' and not spec.get('free_text') -%}
+            {%- do checks.append(csr_analytics.check_condition(
+                csr_analytics.regex_contains(text, csr_analytics.email_pattern()), 'contains_email:' ~ name)) -%}
         {%- endif -%}
         {%- if spec.get('business') -%}
             {%- do checks.append(csr_analytics.check_condition(csr_analytics.is_in_future(typed), 'in_future:' ~ name)) -%}

@@ -91,7 +91,9 @@ final as (
         {{ csr_analytics.safe_divide('minutes', 60) }} as hours,
         hour_value,
         hour_value_source,
-        {{ csr_analytics.safe_divide('minutes * hour_value', 60) }} as time_value
+        {{ csr_analytics.safe_divide(
+            'cast(minutes as numeric(38, 6)) * cast(hour_value as numeric(38, 2))', 60
+        ) }} as time_value
     from valued
 )
 

@@ -44,13 +44,13 @@ final as (
         cast(evidence as text) as evidence,
         cast('{{ var("reporting_currency") }}' as text) as currency,
         cast(outcome_events_count as bigint) as outcome_events_count,
-        cast(round(quantity, 6) as numeric(18, 6)) as quantity,
-        cast(round(gross_value, 2) as numeric(18, 2)) as gross_value,
-        cast(round(impact, 2) as numeric(18, 2)) as impact,
-        cast(round(year1_impact, 2) as numeric(18, 2)) as year1_impact,
-        cast(round(present_value, 2) as numeric(18, 2)) as present_value,
-        cast(round(present_value_low, 2) as numeric(18, 2)) as present_value_low,
-        cast(round(present_value_high, 2) as numeric(18, 2)) as present_value_high
+        cast(round(quantity, 6) as numeric(38, 6)) as quantity,
+        cast(round(gross_value, 2) as numeric(38, 2)) as gross_value,
+        cast(round(impact, 2) as numeric(38, 2)) as impact,
+        cast(round(year1_impact, 2) as numeric(38, 2)) as year1_impact,
+        cast(round(present_value, 2) as numeric(38, 2)) as present_value,
+        cast(round(present_value_low, 2) as numeric(38, 2)) as present_value_low,
+        cast(round(present_value_high, 2) as numeric(38, 2)) as present_value_high
     from summed
 )
 

@@ -3,7 +3,7 @@
     {'name': 'match_id', 'type': 'uuid', 'required': true},
     {'name': 'checkin_date', 'type': 'timestamp', 'required': true, 'business': true},
     {'name': 'mood', 'type': 'enum', 'values': ['great', 'good', 'okay', 'struggling', 'difficult']},
-    {'name': 'notes'},
+    {'name': 'notes', 'free_text': true},
     {'name': 'question_responses', 'type': 'json_object'},
 ] -%}
 {%- set raw_names = columns | map(attribute='name') | list -%}

@@ -3,8 +3,8 @@
     {'name': 'match_id', 'type': 'uuid', 'required': true},
     {'name': 'event_type', 'required': true},
     {'name': 'event_date', 'type': 'timestamp', 'required': true, 'business': true},
-    {'name': 'description'},
-    {'name': 'location'},
+    {'name': 'description', 'free_text': true},
+    {'name': 'location', 'free_text': true},
     {'name': 'attendees', 'type': 'json_array'},
 ] -%}
 {%- set raw_names = columns | map(attribute='name') | list -%}

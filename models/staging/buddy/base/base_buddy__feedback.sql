@@ -4,7 +4,7 @@
     {'name': 'from_role', 'type': 'enum', 'required': true, 'values': ['participant', 'buddy']},
     {'name': 'rating', 'type': 'number', 'required': true, 'min': 0, 'max': 1},
     {'name': 'submitted_at', 'type': 'timestamp', 'required': true, 'business': true},
-    {'name': 'feedback_text'},
+    {'name': 'feedback_text', 'free_text': true},
     {'name': 'communication', 'type': 'number', 'min': 0, 'max': 1},
     {'name': 'helpfulness', 'type': 'number', 'min': 0, 'max': 1},
     {'name': 'engagement', 'type': 'number', 'min': 0, 'max': 1},

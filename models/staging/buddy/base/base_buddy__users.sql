@@ -1,13 +1,13 @@
 {%- set columns = [
     {'name': 'id', 'as': 'user_id', 'type': 'uuid', 'required': true},
     {'name': 'email', 'type': 'email', 'required': true},
-    {'name': 'first_name', 'required': true, 'max_length': 100},
-    {'name': 'last_name', 'required': true, 'max_length': 100},
+    {'name': 'first_name', 'required': true, 'max_length': 100, 'free_text': true},
+    {'name': 'last_name', 'required': true, 'max_length': 100, 'free_text': true},
     {'name': 'role', 'type': 'enum', 'values': ['participant', 'buddy'], 'required': true},
     {'name': 'joined_at', 'type': 'timestamp', 'required': true, 'business': true},
-    {'name': 'language_preference'},
+    {'name': 'language_preference', 'free_text': true},
     {'name': 'interests', 'type': 'json_array'},
-    {'name': 'location'},
+    {'name': 'location', 'free_text': true},
     {'name': 'left_at', 'type': 'timestamp'},
 ] -%}
 {%- set raw_names = columns | map(attribute='name') | list -%}

@@ -14,12 +14,12 @@
     {'name': 'completed_at', 'type': 'timestamp', 'business': true},
     {'name': 'duration_minutes', 'type': 'integer', 'min': 1, 'max': 480},
     {'name': 'rating', 'type': 'number', 'min': 1, 'max': 5},
-    {'name': 'feedback_text', 'max_length': 5000},
+    {'name': 'feedback_text', 'max_length': 5000, 'free_text': true},
     {'name': 'language_level', 'type': 'enum', 'case_insensitive': true,
         'values': ['a1', 'a2', 'b1', 'b2', 'c1', 'c2']},
-    {'name': 'topics'},
-    {'name': 'focus_area'},
-    {'name': 'goals_discussed'},
+    {'name': 'topics', 'free_text': true},
+    {'name': 'focus_area', 'free_text': true},
+    {'name': 'goals_discussed', 'free_text': true},
     {'name': 'metadata', 'type': 'json_any'},
 ] -%}
 

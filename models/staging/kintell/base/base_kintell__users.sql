@@ -1,10 +1,10 @@
 {%- set columns = [
     {'name': 'email', 'type': 'email', 'required': true},
-    {'name': 'name'},
-    {'name': 'linkedin_url'},
-    {'name': 'verification_status'},
-    {'name': 'role_when_joined'},
-    {'name': 'grant_access'},
+    {'name': 'name', 'free_text': true},
+    {'name': 'linkedin_url', 'free_text': true},
+    {'name': 'verification_status', 'free_text': true},
+    {'name': 'role_when_joined', 'free_text': true},
+    {'name': 'grant_access', 'free_text': true},
     {'name': 'joined_kg_at', 'type': 'timestamp', 'business': true},
 ] -%}
 {%- set raw_names = columns | map(attribute='name') | list -%}

@@ -1,6 +1,6 @@
 {%- set columns = [
     {'name': 'company_id', 'required': true},
-    {'name': 'hourly_cost', 'type': 'number', 'required': true, 'min': 0, 'precision': 18, 'scale': 2},
+    {'name': 'hourly_cost', 'type': 'number', 'required': true, 'min': 0, 'precision': 12, 'scale': 2},
     {'name': 'currency', 'required': true},
     {'name': 'valid_from', 'type': 'date'},
     {'name': 'valid_to', 'type': 'date'},

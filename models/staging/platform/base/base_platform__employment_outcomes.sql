@@ -1,8 +1,8 @@
 {%- set columns = [
     {'name': 'user_email', 'type': 'email', 'required': true},
     {'name': 'employed_at', 'type': 'timestamp', 'required': true, 'business': true},
-    {'name': 'employer'},
-    {'name': 'source'},
+    {'name': 'employer', 'free_text': true},
+    {'name': 'source', 'free_text': true},
 ] -%}
 {%- set raw_names = columns | map(attribute='name') | list -%}
 

@@ -3,11 +3,11 @@
     {'name': 'program_type', 'type': 'enum', 'required': true,
         'values': ['buddy', 'mentorship', 'language', 'upskilling']},
     {'name': 'input_type', 'type': 'enum', 'required': true, 'values': ['cash', 'in_kind', 'management']},
-    {'name': 'amount', 'type': 'number', 'required': true, 'min': 0, 'precision': 18, 'scale': 2},
+    {'name': 'amount', 'type': 'number', 'required': true, 'min': 0, 'precision': 15, 'scale': 2},
     {'name': 'currency', 'required': true},
     {'name': 'period_start', 'type': 'date', 'required': true},
     {'name': 'period_end', 'type': 'date', 'required': true},
-    {'name': 'note'},
+    {'name': 'note', 'free_text': true},
 ] -%}
 {%- set raw_names = columns | map(attribute='name') | list -%}
 

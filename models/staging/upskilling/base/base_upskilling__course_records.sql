@@ -8,7 +8,7 @@
     {'name': 'user_email', 'type': 'email', 'required': true},
     {'name': 'provider', 'type': 'enum', 'required': true, 'values': ['ecornell', 'itslearning', 'generic']},
     {'name': 'course_id', 'required': true},
-    {'name': 'course_name', 'required': true},
+    {'name': 'course_name', 'required': true, 'free_text': true},
     {'name': 'status', 'type': 'enum', 'required': true,
         'values': ['enrolled', 'in_progress', 'completed', 'dropped']},
     {'name': 'progress_percent', 'type': 'integer', 'min': 0, 'max': 100},

@@ -3,13 +3,13 @@
     {'name': 'user_email', 'type': 'email', 'required': true},
     {'name': 'provider', 'type': 'enum', 'required': true, 'values': ['ecornell', 'itslearning', 'generic']},
     {'name': 'course_id'},
-    {'name': 'course_name'},
+    {'name': 'course_name', 'free_text': true},
     {'name': 'credential_type', 'type': 'enum', 'required': true,
         'values': ['certificate', 'badge', 'diploma', 'transcript']},
     {'name': 'issued_at', 'type': 'timestamp', 'required': true, 'business': true},
     {'name': 'expires_at', 'type': 'timestamp'},
-    {'name': 'credential_url'},
-    {'name': 'verification_code'},
+    {'name': 'credential_url', 'free_text': true},
+    {'name': 'verification_code', 'free_text': true},
 ] -%}
 {%- set raw_names = columns | map(attribute='name') | list -%}
 
