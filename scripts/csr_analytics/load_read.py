@@ -33,6 +33,8 @@ from csr_analytics.contract import JsonExport, RawTable
 from csr_analytics.load_db import Batch
 
 BOM = b"\xef\xbb\xbf"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+NUL_IN_LINE = "NUL character in the line"
 BLOCK_SIZE = 1024 * 1024
 DEFAULT_BATCH_SIZE = 50_000
 # A JSONL webhook line is one envelope: raw column <- envelope key (payload = the line).
@@ -138,12 +140,27 @@ def _strip_newline(text: str) -> str:
     return text
 
 
+def looks_utf16(relative: str, line: int, why: str) -> FileRejected:
+    """The rejection of a whole file that looks UTF-16 (its BOM, or NULs in its header)."""
+    return FileRejected(f"{relative}, line {line}: looks like UTF-16: {why}; save it as UTF-8")
+
+
+def bom_rejection(relative: str, data: bytes) -> FileRejected | None:
+    """The rejection of a file whose first bytes are a UTF-16 byte-order mark, else None."""
+    start = data[:2]
+    if start not in UTF16_BOMS:
+        return None
+    bom = start.hex(" ").upper()
+    return looks_utf16(relative, 1, f"it starts with the UTF-16 byte-order mark {bom}")
+
+
 class LineFeed:
     """The decoded lines of a binary file, counted, for csv.reader and JSONL.
 
     Lines end at ``\n``, ``\r\n`` or ``\r`` and keep their ending (what csv.reader
     wants). ``pending`` holds the lines read since the caller last cleared it: the exact
     text of the record being parsed, and with ``line_no`` the line where it starts.
+    ``nul_line`` is the last line read that holds a NUL character (0: none yet).
     """
 
     def __init__(self, handle: IO[bytes], relative: str) -> None:
@@ -152,6 +169,7 @@ class LineFeed:
         self._relative = relative
         self._pushed: str | None = None
         self.line_no = 0
+        self.nul_line = 0
         self.pending: list[str] = []
 
     def __iter__(self) -> Iterator[str]:
@@ -168,8 +186,7 @@ class LineFeed:
             for text in self._text:
                 self.line_no += 1
                 if "\x00" in text:
-                    where = f"{self._relative}, line {self.line_no}"
-                    raise FileRejected(f"{where}: NUL character (is it a UTF-16 file?)")
+                    self.nul_line = self.line_no
                 pending.append(text)
                 yield text
         except UnicodeDecodeError:
@@ -179,6 +196,11 @@ class LineFeed:
         offset = invalid_utf8_offset(self._handle)
         if offset is None:  # cannot happen: the decoder just failed
             return FileRejected(f"{self._relative}: invalid UTF-8")
+        if offset == 0:
+            self._handle.seek(0)
+            utf16 = bom_rejection(self._relative, self._handle.read(2))
+            if utf16 is not None:
+                return utf16
         self._handle.seek(offset)
         byte = self._handle.read(1)
         line = line_at_offset(self._handle, offset)
@@ -192,6 +214,10 @@ class LineFeed:
 
     def start_line(self) -> int:
         return self.line_no - len(self.pending) + 1
+
+    def holds_nul(self) -> bool:
+        """Whether a line of the pending record holds a NUL character."""
+        return self.nul_line >= self.line_no - len(self.pending) + 1
 
     def take(self) -> str:
         """The pending record's exact text (without its final newline), then forget it."""
@@ -474,13 +500,17 @@ def map_header(header: Sequence[str], table: RawTable, where: str) -> HeaderMap:
     )
 
 
-def _read_preamble(feed: LineFeed, info: FileInfo) -> dict[str, tuple[int, str]]:
-    """Consume leading blank and ``# Key: value`` lines; return them keyed by normalised key."""
+def _read_preamble(feed: LineFeed, info: FileInfo, relative: str) -> dict[str, tuple[int, str]]:
+    """Consume leading blank and ``# Key: value`` lines; return them keyed by normalised key.
+    A NUL in one of them rejects the file as UTF-16, as one in the header line does."""
     metadata: dict[str, str] = {}
     by_key: dict[str, tuple[int, str]] = {}
     for text in feed:
         line = _strip_newline(text).strip()
         if line.startswith("#"):
+            if feed.nul_line == feed.line_no:
+                why = "NUL character in a metadata line before the header"
+                raise looks_utf16(relative, feed.line_no, why)
             key, colon, value = line[1:].partition(":")
             if colon and key.strip():
                 metadata[key.strip()] = value.strip()
@@ -514,11 +544,26 @@ def _read_header(
     try:
         header = next(reader)
     except csv.Error as error:
+        _refuse_nul_in_header(feed, relative)
         where = f"{relative}, line {feed.start_line()}"
         raise FileRejected(f"{where}: cannot parse the header row ({error})") from None
+    _refuse_nul_in_header(feed, relative)
     where = f"{relative}, line {feed.start_line()}"
     feed.pending.clear()
     return reader, map_header(header, table, where)
+
+
+def _refuse_nul_in_header(feed: LineFeed, relative: str) -> None:
+    if feed.holds_nul():
+        why = "NUL character in the header line"
+        raise looks_utf16(relative, feed.start_line(), why)
+
+
+def _rejected_record(feed: LineFeed, problem: str) -> RejectedLine:
+    """The pending record as a rejected line; a NUL in it is the reason given first."""
+    if feed.holds_nul():
+        return feed.start_line(), storable(feed.take()), NUL_IN_LINE
+    return feed.start_line(), feed.take(), problem
 
 
 def _total_records(relative: str, by_key: dict[str, tuple[int, str]], read: int) -> None:
@@ -544,7 +589,7 @@ def read_csv(
 ) -> Iterator[Chunk]:
     """Stream a CSV file as chunks of rows and rejected lines."""
     feed = LineFeed(handle, relative)
-    by_key = _read_preamble(feed, info)
+    by_key = _read_preamble(feed, info, relative)
     _fall_back_to_file_name(info, relative)
     reader, header = _read_header(feed, table, relative)
     project = _projection(header)
@@ -556,16 +601,17 @@ def read_csv(
         except StopIteration:
             break
         except csv.Error as error:
-            rejected.append((feed.start_line(), feed.take(), f"cannot parse: {error}"))
+            rejected.append(_rejected_record(feed, f"cannot parse: {error}"))
             continue
         if not fields:  # an empty line
             pending.clear()
             continue
-        if len(fields) != width:
+        start = feed.line_no - len(pending) + 1
+        if len(fields) != width or feed.nul_line >= start:
             message = f"expected {width} fields, found {len(fields)}"
-            rejected.append((feed.start_line(), feed.take(), message))
+            rejected.append(_rejected_record(feed, message))
             continue
-        batch.lines.append(feed.line_no - len(pending) + 1)
+        batch.lines.append(start)
         pending.clear()
         if project is None:
             batch.rows.append(fields)
@@ -625,6 +671,16 @@ def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
+def _envelope_row(columns: Sequence[str], line: str) -> list | str:
+    """A JSONL line's raw row, or why it is a rejected line."""
+    if "\x00" in line:  # JSON text cannot hold it, nor can a database's text
+        return NUL_IN_LINE
+    envelope, problem = _envelope_problem(line)
+    if envelope is None:
+        return problem or "not an envelope"
+    return _webhook_row(columns, envelope, line)
+
+
 def read_jsonl(
     handle: IO[bytes],
     relative: str,
@@ -641,13 +697,12 @@ def read_jsonl(
         line = feed.take()
         if not line.strip():
             continue
-        envelope, problem = _envelope_problem(line)
-        row = None if envelope is None else _webhook_row(table.columns, envelope, line)
+        row = _envelope_row(table.columns, line)
         if isinstance(row, list):
             batch.rows.append(row)
             batch.lines.append(feed.line_no)
         else:
-            rejected.append((feed.line_no, line, problem or row or "not an envelope"))
+            rejected.append((feed.line_no, storable(line), row))
         if len(batch.rows) + len(rejected) >= batch_size:
             info.rows_read += len(batch.rows) + len(rejected)
             yield Chunk([batch], rejected, handle.tell())
@@ -707,6 +762,9 @@ def _line_of(text: str, needle: str) -> int | None:
 
 
 def _parse_json_document(data: bytes, relative: str) -> tuple[str, dict[str, Any]]:
+    utf16 = bom_rejection(relative, data)
+    if utf16 is not None:
+        raise utf16
     if data.startswith(BOM):
         data = data[len(BOM) :]
     try:
