@@ -2,7 +2,8 @@
     The role model on PostgreSQL, in one place (docs/decisions.md, README "Security model"):
     - csr_analyst        reads marts and data_quality (every row), nothing else;
     - csr_pii_reader     reads pii;
-    - csr_loader         owns schema raw (csr-load writes there), nothing else;
+    - csr_loader         inserts into the raw tables and the ledger, reads the ledger,
+                         owns nothing;
     - csr_company_reader reads the company-scoped marts, only the rows of the company its
                          login role is mapped to in security.company_roles;
     - the dbt role (target.user) owns everything else.

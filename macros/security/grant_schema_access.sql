@@ -4,8 +4,14 @@
     Run on-run-start (roles and the company map must exist before the models' grants and
     row policies), on-run-end (the schemas now exist) and by `dbt run-operation
     setup_access`; running it again changes nothing.
-    - raw: created if missing and owned by csr_loader, with every object in it, so that a
-      login role in csr_loader can run csr-load on a fresh database; the dbt role reads it;
+    - raw: created from the sources contract (raw_schema_ddl) and owned, with everything in
+      it, by the dbt role. csr_loader owns nothing: it may insert rows into the raw tables
+      and the ledger, read the ledger (to skip files already loaded) and draw load ids —
+      it can create, alter, rename or replace no table, view or function anywhere, so
+      nothing it does can run as the build. Objects csr_loader owned before are reassigned
+      to the dbt role;
+    - public: no one but its owner creates there; temporary objects only for the roles
+      that read (and the dbt role), not for the loader;
     - marts, data_quality: usage for csr_analyst; marts: usage for csr_company_reader;
     - pii: usage for csr_pii_reader only;
     - security: the login role -> company_id map (company_roles), each company role seeing
@@ -30,29 +36,40 @@
         {{ csr_analytics.create_access_role_sql(role_name) }}
         {% endfor %}
 
-        if not exists (select from pg_namespace where nspname = 'raw') then
-            create schema raw authorization csr_loader;
-        elsif (select nspowner::regrole::text from pg_namespace where nspname = 'raw')
-                <> 'csr_loader' then
-            alter schema raw owner to csr_loader;
+        execute format('reassign owned by csr_loader to %I', {{ owner }});
+        {{ csr_analytics.raw_schema_ddl(owner) | indent(8) }}
+        if (select nspowner::regrole::text from pg_namespace where nspname = 'raw')
+                <> {{ owner }} then
+            execute format('alter schema raw owner to %I', {{ owner }});
         end if;
+        revoke all on schema raw from public;
+        revoke all on schema raw from csr_loader;
+        grant usage on schema raw to csr_loader;
+        revoke all on all tables in schema raw from csr_loader;
+        revoke all on all sequences in schema raw from csr_loader;
+        grant insert on all tables in schema raw to csr_loader;
+        grant select on raw._loads to csr_loader;
+        grant usage on all sequences in schema raw to csr_loader;
         for object_row in
-            select
-                classes.relname,
-                case classes.relkind when 'S' then 'sequence' else 'table' end as kind
-            from pg_class as classes
-            inner join pg_namespace as namespaces on classes.relnamespace = namespaces.oid
-            where namespaces.nspname = 'raw'
-                and classes.relkind in ('r', 'p', 'S')
-                and classes.relowner <> 'csr_loader'::regrole
+            select defaults.defaclobjtype
+            from pg_default_acl as defaults
+            where defaults.defaclrole = 'csr_loader'::regrole
         loop
-            execute format('alter %s raw.%I owner to csr_loader', object_row.kind, object_row.relname);
+            execute format(
+                'alter default privileges for role csr_loader in schema raw revoke all on tables from %I',
+                {{ owner }}
+            );
         end loop;
-        execute format('grant usage on schema raw to %I', {{ owner }});
-        execute format('grant select on all tables in schema raw to %I', {{ owner }});
         execute format(
-            'alter default privileges for role csr_loader in schema raw grant select on tables to %I',
+            'alter default privileges for role %I in schema raw grant insert on tables to csr_loader',
             {{ owner }}
+        );
+
+        revoke create on schema public from public;
+        execute format('revoke temporary on database %I from public', current_database());
+        execute format(
+            'grant temporary on database %I to %I, csr_analyst, csr_pii_reader, csr_company_reader',
+            current_database(), {{ owner }}
         );
 
         foreach schema_name in array array['marts', 'data_quality'] loop

@@ -1,7 +1,8 @@
 {#-
-    `dbt run-operation setup_access`: create the roles, schema raw (owned by csr_loader)
-    and the security schema, and grant schema access - what every build does on-run-end,
-    for a database that has not been built yet (e.g. before the first csr-load).
+    `dbt run-operation setup_access`: create the roles, schema raw with every raw table of
+    the sources contract (owned by the dbt role; csr_loader may insert) and the security
+    schema, and grant schema access - what every build does on-run-start and -end, for a
+    database that has not been built yet (before the first csr-load as a loader login).
     Idempotent. The dbt role needs to be a superuser, or hold CREATEROLE and membership
     in csr_loader.
 -#}

@@ -13,17 +13,47 @@ from pathlib import Path
 
 import yaml
 
-LOADER_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("_load_id", "bigint"),
-    ("_source_file", "text"),
-    ("_source_line", "integer"),
-    ("_loaded_at", "timestamp"),
-    ("_extra", "text"),
+# The loader's own columns and tables, as csr-load fills them (their data types are the
+# `loader` source's: load_contract checks that the YAML declares exactly these names).
+LINEAGE_COLUMNS = ("_load_id", "_source_file", "_source_line", "_loaded_at", "_extra")
+LEDGER_COLUMNS = (
+    "load_id",
+    "source_file",
+    "file_sha256",
+    "entity",
+    "export_id",
+    "export_date",
+    "export_date_source",
+    "metadata",
+    "rows_read",
+    "rows_landed",
+    "status",
+    "error",
+    "started_at",
+    "finished_at",
 )
-
+REJECTED_LINES_COLUMNS = ("load_id", "source_file", "source_line", "raw_line", "error")
+LOAD_ID_SEQUENCE = "_load_id_seq"
 LEDGER_TABLE = "_loads"
 REJECTED_LINES_TABLE = "_rejected_lines"
 RAW_SCHEMA = "raw"
+LOADER_SOURCE = "loader"
+
+Columns = tuple[tuple[str, str], ...]  # (name, data type)
+
+
+class ContractError(Exception):
+    """The sources YAML does not describe what csr-load writes."""
+
+
+@dataclass(frozen=True)
+class LoaderTables:
+    """The `loader` source: lineage columns of every raw table, ledger, rejected lines."""
+
+    lineage_columns: Columns
+    ledger_columns: Columns
+    rejected_lines_columns: Columns
+    load_id_sequence: str
 
 
 @dataclass(frozen=True)
@@ -53,6 +83,7 @@ class JsonExport:
 class Contract:
     tables: tuple[RawTable, ...]
     json_exports: tuple[JsonExport, ...]
+    loader: LoaderTables
 
     def table(self, name: str) -> RawTable:
         for table in self.tables:
@@ -93,13 +124,52 @@ def _meta(node: dict) -> dict:
     return ((node.get("config") or {}).get("meta") or {}).get("csr_load") or {}
 
 
+def _typed_columns(nodes: list[dict], where: str) -> Columns:
+    columns = []
+    for column in nodes:
+        data_type = column.get("data_type")
+        if not data_type:
+            raise ContractError(f"{where}: column {column.get('name')!r} has no data_type")
+        columns.append((column["name"], str(data_type)))
+    return tuple(columns)
+
+
+def _loader_tables(source: dict) -> LoaderTables:
+    meta = _meta(source)
+    tables = {node["name"]: node for node in source.get("tables", [])}
+    lineage = _typed_columns(meta.get("lineage_columns", []), "loader source lineage_columns")
+    loader = LoaderTables(
+        lineage_columns=lineage,
+        ledger_columns=_typed_columns(tables[LEDGER_TABLE].get("columns", []), LEDGER_TABLE),
+        rejected_lines_columns=_typed_columns(
+            tables[REJECTED_LINES_TABLE].get("columns", []), REJECTED_LINES_TABLE
+        ),
+        load_id_sequence=meta.get("load_id_sequence", ""),
+    )
+    for label, declared, written in (
+        ("lineage_columns", loader.lineage_columns, LINEAGE_COLUMNS),
+        (LEDGER_TABLE, loader.ledger_columns, LEDGER_COLUMNS),
+        (REJECTED_LINES_TABLE, loader.rejected_lines_columns, REJECTED_LINES_COLUMNS),
+    ):
+        if tuple(name for name, _ in declared) != written:
+            raise ContractError(f"the loader source's {label} must be {', '.join(written)}")
+    if loader.load_id_sequence != LOAD_ID_SEQUENCE:
+        raise ContractError(f"the loader source's load_id_sequence must be {LOAD_ID_SEQUENCE}")
+    return loader
+
+
 def load_contract(project_dir: Path) -> Contract:
-    """Read every raw table that a sources file marks with ``meta.csr_load``."""
+    """Read every raw table that a sources file marks with ``meta.csr_load``, and the
+    loader's own tables (the `loader` source)."""
     tables: list[RawTable] = []
     exports: list[JsonExport] = []
+    loader: LoaderTables | None = None
     for path in sorted((project_dir / "models" / "staging").glob("*/_*__sources.yml")):
         document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for source in document.get("sources", []):
+            if source.get("name") == LOADER_SOURCE:
+                loader = _loader_tables(source)
+                continue
             source_tables: list[RawTable] = []
             for node in source.get("tables", []):
                 meta = _meta(node)
@@ -132,4 +202,6 @@ def load_contract(project_dir: Path) -> Contract:
                         tables=tuple(t for t in source_tables if t.json_array),
                     )
                 )
-    return Contract(tables=tuple(tables), json_exports=tuple(exports))
+    if loader is None:
+        raise ContractError(f"no `{LOADER_SOURCE}` source in {project_dir}")
+    return Contract(tables=tuple(tables), json_exports=tuple(exports), loader=loader)

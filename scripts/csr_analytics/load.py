@@ -33,6 +33,7 @@ from typing import IO
 from tqdm import tqdm
 
 from csr_analytics.contract import (
+    LEDGER_COLUMNS,
     LEDGER_TABLE,
     Contract,
     JsonExport,
@@ -41,7 +42,6 @@ from csr_analytics.contract import (
     load_contract,
 )
 from csr_analytics.load_db import (
-    LEDGER_COLUMNS,
     ConnectionFailed,
     Database,
     DatabaseError,
@@ -231,7 +231,7 @@ def write_ledger(database: Database, attempt: Attempt) -> None:
         attempt.started_at,
         utc_now(),
     )
-    names = ", ".join(quote(name) for name, _ in LEDGER_COLUMNS)
+    names = ", ".join(quote(name) for name in LEDGER_COLUMNS)
     marks = ", ".join([database.param] * len(LEDGER_COLUMNS))
     database.execute(f"insert into {qualified(LEDGER_TABLE)} ({names}) values ({marks})", values)
 

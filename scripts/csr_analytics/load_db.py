@@ -21,45 +21,22 @@ import pyarrow as pa
 
 from csr_analytics.contract import (
     LEDGER_TABLE,
-    LOADER_COLUMNS,
+    LINEAGE_COLUMNS,
+    LOAD_ID_SEQUENCE,
     RAW_SCHEMA,
+    REJECTED_LINES_COLUMNS,
     REJECTED_LINES_TABLE,
+    Columns,
     Contract,
 )
 from csr_analytics.profiles import Target
 
-SEQUENCE = "_load_id_seq"
 SCHEMA_LOCK = 0x6373725F72617700  # advisory lock key of ensure_schema ("csr_raw")
 _DUCKDB_LOCK_HOLDER = re.compile(r"Conflicting lock is held in .* \(PID (\d+)\)")
 
-LEDGER_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("load_id", "bigint"),
-    ("source_file", "text"),
-    ("file_sha256", "text"),
-    ("entity", "text"),
-    ("export_id", "text"),
-    ("export_date", "text"),
-    ("export_date_source", "text"),
-    ("metadata", "text"),
-    ("rows_read", "bigint"),
-    ("rows_landed", "bigint"),
-    ("status", "text"),
-    ("error", "text"),
-    ("started_at", "timestamp"),
-    ("finished_at", "timestamp"),
-)
-
-REJECTED_LINES_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("load_id", "bigint"),
-    ("source_file", "text"),
-    ("source_line", "integer"),
-    ("raw_line", "text"),
-    ("error", "text"),
-)
-
 DatabaseError = (duckdb.Error, psycopg.Error)
 # _load_id, _source_file, _source_line, _loaded_at, _extra: the order insert_batch fills them
-LOADER_COLUMN_NAMES: tuple[str, ...] = tuple(name for name, _ in LOADER_COLUMNS)
+LOADER_COLUMN_NAMES: tuple[str, ...] = LINEAGE_COLUMNS
 
 
 class ConnectionFailed(Exception):
@@ -123,7 +100,7 @@ class Database:
         """Rejected lines are few: a plain multi-row insert is enough."""
         if not lines:
             return
-        names = ", ".join(quote(name) for name, _ in REJECTED_LINES_COLUMNS)
+        names = ", ".join(quote(name) for name in REJECTED_LINES_COLUMNS)
         values = ", ".join([self.param] * len(REJECTED_LINES_COLUMNS))
         sql = f"insert into {qualified(REJECTED_LINES_TABLE)} ({names}) values ({values})"
         self.executemany(
@@ -145,11 +122,19 @@ class Database:
             columns.setdefault(table, set()).add(column)
         return columns
 
+    def sequence_exists(self, name: str) -> bool:
+        rows = self.fetchall(
+            "select 1 from information_schema.sequences "
+            f"where sequence_schema = {self.param} and sequence_name = {self.param}",
+            (RAW_SCHEMA, name),
+        )
+        return bool(rows)
+
     def lock(self, key: int) -> None:
         """Wait for a lock held until the transaction ends (engines with one writer: no-op)."""
 
     def next_load_id(self) -> int:
-        name = f"{RAW_SCHEMA}.{SEQUENCE}"
+        name = f"{RAW_SCHEMA}.{LOAD_ID_SEQUENCE}"
         return int(self.fetchall(f"select nextval('{name}')")[0][0])
 
     def close(self) -> None:
@@ -211,6 +196,13 @@ class DuckDatabase(Database):
             self.connection.execute(sql, [lineage.load_id, lineage.source_file, lineage.loaded_at])
         finally:
             self.connection.unregister("_csr_load_batch")
+
+    def sequence_exists(self, name: str) -> bool:
+        rows = self.fetchall(
+            "select 1 from duckdb_sequences() where schema_name = ? and sequence_name = ?",
+            (RAW_SCHEMA, name),
+        )
+        return bool(rows)
 
     def close(self) -> None:
         self.connection.close()
@@ -275,38 +267,64 @@ def connect(target: Target) -> Database:
     return PostgresDatabase(target)
 
 
-def _column_ddl(columns: Sequence[tuple[str, str]]) -> str:
+def _column_ddl(columns: Columns) -> str:
     return ", ".join(f"{quote(name)} {kind}" for name, kind in columns)
 
 
-def table_definitions(contract: Contract) -> dict[str, tuple[tuple[str, str], ...]]:
-    """Every table csr-load owns in ``raw``, with its columns and types, in order."""
-    tables: dict[str, tuple[tuple[str, str], ...]] = {
-        table.name: (*((column, "text") for column in table.columns), *LOADER_COLUMNS)
+def table_definitions(contract: Contract) -> dict[str, Columns]:
+    """Every table of ``raw``, with its columns and types, in order: the sources' tables
+    (text, then the lineage columns), the ledger and the rejected lines (the `loader`
+    source). ``dbt run-operation setup_access`` creates the same from the same YAML."""
+    loader = contract.loader
+    tables: dict[str, Columns] = {
+        table.name: (*((column, "text") for column in table.columns), *loader.lineage_columns)
         for table in contract.tables
     }
-    tables[LEDGER_TABLE] = LEDGER_COLUMNS
-    tables[REJECTED_LINES_TABLE] = REJECTED_LINES_COLUMNS
+    tables[LEDGER_TABLE] = loader.ledger_columns
+    tables[REJECTED_LINES_TABLE] = loader.rejected_lines_columns
     return tables
 
 
+class SchemaNotReady(psycopg.errors.InsufficientPrivilege):
+    """Part of ``raw`` is missing and this role may not create it."""
+
+
+def missing_ddl(database: Database, contract: Contract) -> list[str]:
+    """The statements that would create what ``raw`` lacks; empty when it is complete."""
+    statements = []
+    schemas = "select 1 from information_schema.schemata where schema_name = "
+    if not database.fetchall(schemas + database.param, (RAW_SCHEMA,)):
+        statements.append(f"create schema {quote(RAW_SCHEMA)}")
+    if not database.sequence_exists(LOAD_ID_SEQUENCE):
+        statements.append(f"create sequence if not exists {qualified(LOAD_ID_SEQUENCE)}")
+    existing = database.existing_columns()
+    for table, columns in table_definitions(contract).items():
+        if table not in existing:
+            statements.append(f"create table {qualified(table)} ({_column_ddl(columns)})")
+            continue
+        statements.extend(
+            f"alter table {qualified(table)} add column {quote(name)} {kind}"
+            for name, kind in columns
+            if name not in existing[table]
+        )
+    return statements
+
+
 def ensure_schema(database: Database, contract: Contract) -> None:
-    """Create schema raw, the load-id sequence and every table; add missing columns."""
+    """Create what ``raw`` lacks: the schema, the load-id sequence, every table, missing
+    columns. Nothing is run when it is complete, so a role that may only insert (the
+    loader's, on PostgreSQL) loads a database that `setup_access` has prepared; when it
+    is not complete and this role may not create it, a clear error says what to run."""
+    if not missing_ddl(database, contract):
+        return
     with database.transaction():
         database.lock(SCHEMA_LOCK)  # two loaders at once: the second waits, then sees it all
-        # PostgreSQL checks the database's CREATE privilege even when raw exists: a loader
-        # role that owns raw (README, "Security model") must not need it.
-        schemas = "select 1 from information_schema.schemata where schema_name = "
-        if not database.fetchall(schemas + database.param, (RAW_SCHEMA,)):
-            database.execute(f"create schema {quote(RAW_SCHEMA)}")
-        database.execute(f"create sequence if not exists {RAW_SCHEMA}.{quote(SEQUENCE)}")
-        existing = database.existing_columns()
-        for table, columns in table_definitions(contract).items():
-            if table not in existing:
-                database.execute(f"create table {qualified(table)} ({_column_ddl(columns)})")
-                continue
-            for name, kind in columns:
-                if name not in existing[table]:
-                    database.execute(
-                        f"alter table {qualified(table)} add column {quote(name)} {kind}"
-                    )
+        for statement in missing_ddl(database, contract):
+            try:
+                database.execute(statement)
+            except psycopg.errors.InsufficientPrivilege as error:
+                raise SchemaNotReady(
+                    f"the raw schema is not complete ({statement.split(' (')[0]}) and "
+                    f"this role may not create it: run `dbt run-operation setup_access` "
+                    f"as the project's owner role first ({error.diag.message_primary})"
+                ) from error

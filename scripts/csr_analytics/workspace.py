@@ -59,9 +59,12 @@ class Workspace:
         )
         return env
 
-    def run(self, args: Sequence[str], check: bool = True) -> subprocess.CompletedProcess[str]:
+    def run(
+        self, args: Sequence[str], check: bool = True, user: str | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        env = self.env if user is None else {**self.env, "PGUSER": user}
         result = subprocess.run(
-            list(args), cwd=PROJECT_DIR, env=self.env, capture_output=True, text=True
+            list(args), cwd=PROJECT_DIR, env=env, capture_output=True, text=True
         )
         if check and result.returncode != 0:
             raise AssertionError(
@@ -70,8 +73,11 @@ class Workspace:
             )
         return result
 
-    def load(self, exports: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
-        return self.run([str(BIN / "csr-load"), str(exports), "--target", self.engine], check)
+    def load(
+        self, exports: Path, check: bool = True, user: str | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        """csr-load the folder (on PostgreSQL as ``user`` when given)."""
+        return self.run([str(BIN / "csr-load"), str(exports), "--target", self.engine], check, user)
 
     def dbt(
         self, *args: str, as_of: str = AS_OF, check: bool = True

@@ -238,13 +238,26 @@ def sample(
 ) -> Iterator[Workspace]:
     """The sample exports loaded and built once per engine, shared by every test module.
 
+    On PostgreSQL the sample is loaded as production loads it: `setup_access` prepares the
+    database, and a login role in csr_loader (which may only insert) runs csr-load.
     Tests may read it; a test that changes it must leave the marts as it found them.
     """
     engine = request.param
     if engine == "postgres":
         request.getfixturevalue("postgres_server")
     with workspace(engine, tmp_path_factory.mktemp(f"sample_{engine}")) as space:
-        loaded = space.load(SAMPLE_EXPORTS)
-        assert "rejected:" not in loaded.stdout, loaded.stdout
-        space.dbt("build")
-        yield space
+        loader = None
+        if engine == "postgres":
+            loader = f"csr_test_load_job_{secrets.token_hex(4)}"
+            space.dbt("run-operation", "create_loader_login", "--args", f"{{role_name: {loader}}}")
+        try:
+            loaded = space.load(SAMPLE_EXPORTS, user=loader)
+            assert "rejected:" not in loaded.stdout, loaded.stdout
+            space.dbt("build")
+            yield space
+        finally:
+            if loader is not None:
+                with _admin_connection() as connection:
+                    connection.execute(
+                        sql.SQL("drop role if exists {}").format(sql.Identifier(loader))
+                    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import fcntl
 import hashlib
 import json
@@ -17,9 +18,8 @@ from pathlib import Path
 import pytest
 from conftest import CSR_LOAD, PROJECT_DIR, USERS_HEADER, Engine, write_files, write_users_csv
 
-from csr_analytics.contract import load_contract
+from csr_analytics.contract import LEDGER_COLUMNS, REJECTED_LINES_COLUMNS, load_contract
 from csr_analytics.load import FileResult, ensure_raw_tables, load_exports
-from csr_analytics.load_db import LEDGER_COLUMNS, REJECTED_LINES_COLUMNS
 
 
 def users_csv(*rows: str, header: str = USERS_HEADER, preamble: str = "") -> str:
@@ -42,7 +42,7 @@ def load(engine: Engine, exports: Path, **options: int) -> dict[str, FileResult]
 
 
 def ledger(engine: Engine) -> list[dict]:
-    names = [name for name, _ in LEDGER_COLUMNS]
+    names = list(LEDGER_COLUMNS)
     rows = engine.query(f"select {', '.join(names)} from raw._loads order by load_id")
     return [dict(zip(names, row, strict=True)) for row in rows]
 
@@ -185,8 +185,8 @@ def test_empty_folder_creates_every_raw_table(engine: Engine, tmp_path: Path) ->
         expected |= {"_load_id": "bigint", "_source_file": text, "_source_line": "integer"}
         expected |= {"_loaded_at": timestamp, "_extra": text}
         assert columns[table.name] == expected, table.name
-    assert set(columns["_loads"]) == {name for name, _ in LEDGER_COLUMNS}
-    assert set(columns["_rejected_lines"]) == {name for name, _ in REJECTED_LINES_COLUMNS}
+    assert set(columns["_loads"]) == set(LEDGER_COLUMNS)
+    assert set(columns["_rejected_lines"]) == set(REJECTED_LINES_COLUMNS)
     assert ledger(engine) == []
 
 
@@ -277,17 +277,76 @@ def test_file_without_header_is_rejected(engine: Engine, tmp_path: Path) -> None
     assert (result.status, result.error) == ("rejected", "buddy/users.csv, line 3: no header row")
 
 
-def test_nul_character_rejects_the_file(engine: Engine, tmp_path: Path) -> None:
-    text = users_csv(user_row(1), "u2,b@x.org,A\x00,B,buddy,2025-01-01,,,,")
+def test_nul_character_rejects_its_line_and_the_rest_lands(engine: Engine, tmp_path: Path) -> None:
+    text = users_csv(
+        user_row(1),
+        "u2,b@x.org,A\x00,B,buddy,2025-01-01,,,,",
+        user_row(3),
+        'u4,d@x.org,"two\nli\x00nes",B,buddy,2025-01-01,,,,',
+        "u5,\x00short",
+        user_row(6),
+        preamble="# Total Records: 6\n",
+    )
     exports = write_files(tmp_path / "exports", {"buddy/users.csv": text})
+
+    result = load(engine, exports, batch_size=2)["buddy/users.csv"]
+
+    assert (result.status, result.rows_landed, result.lines_rejected) == ("loaded", 3, 3)
+    assert engine.query("select id, _source_line from raw.buddy_users order by 2") == [
+        ("u1", 3),
+        ("u3", 5),
+        ("u6", 9),
+    ]
+    nul = "NUL character in the line"
+    assert rejected_lines(engine) == [
+        ("buddy/users.csv", 4, "u2,b@x.org,A\\u0000,B,buddy,2025-01-01,,,,", nul),
+        ("buddy/users.csv", 6, 'u4,d@x.org,"two\nli\\u0000nes",B,buddy,2025-01-01,,,,', nul),
+        ("buddy/users.csv", 8, "u5,\\u0000short", nul),
+    ]
+    assert (ledger(engine)[0]["rows_read"], ledger(engine)[0]["rows_landed"]) == (6, 3)
+
+
+UTF16_HEADER = "looks like UTF-16: NUL character in the header line; save it as UTF-8"
+
+
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        (
+            users_csv(user_row(1)).encode("utf-16"),  # little-endian, with its BOM
+            "line 1: looks like UTF-16: it starts with the UTF-16 byte-order mark FF FE; "
+            "save it as UTF-8",
+        ),
+        (
+            codecs.BOM_UTF16_BE + users_csv(user_row(1)).encode("utf-16-be"),
+            "line 1: looks like UTF-16: it starts with the UTF-16 byte-order mark FE FF; "
+            "save it as UTF-8",
+        ),
+        (users_csv(user_row(1)).encode("utf-16-le"), f"line 1: {UTF16_HEADER}"),
+        (users_csv(user_row(1)).encode("utf-16-be"), f"line 1: {UTF16_HEADER}"),
+        (("\n" + users_csv(user_row(1))).encode("utf-16-le"), f"line 2: {UTF16_HEADER}"),
+        (
+            users_csv(user_row(1), preamble="# Export ID: x\n").encode("utf-16-le"),
+            "line 1: looks like UTF-16: NUL character in a metadata line before the header; "
+            "save it as UTF-8",
+        ),
+        (
+            b"# Export ID: x\n" + users_csv(user_row(1)).replace(",email", ",e\x00mail").encode(),
+            f"line 2: {UTF16_HEADER}",
+        ),
+    ],
+    ids=["bom_le", "bom_be", "le", "be", "blank_first_line", "metadata_line", "one_nul"],
+)
+def test_a_file_that_looks_utf16_is_rejected_whole(
+    engine: Engine, tmp_path: Path, data: bytes, error: str
+) -> None:
+    exports = write_files(tmp_path / "exports", {"buddy/users.csv": data})
 
     result = load(engine, exports)["buddy/users.csv"]
 
-    assert (result.status, result.error) == (
-        "rejected",
-        "buddy/users.csv, line 3: NUL character (is it a UTF-16 file?)",
-    )
+    assert (result.status, result.error) == ("rejected", f"buddy/users.csv, {error}")
     assert count(engine, "buddy_users") == 0
+    assert rejected_lines(engine) == []
 
 
 # ------------------------------------------------------------------ line handling
@@ -584,6 +643,38 @@ def test_webhook_lines_duplicates_and_rejects(engine: Engine, tmp_path: Path) ->
     assert rejected[1][3] == "missing data"
     assert rejected[2][3] == "not a JSON object"
     assert rejected[3][3] == "missing data"  # null counts as missing
+
+
+def test_webhook_line_with_a_nul_is_rejected_and_a_utf16_file_whole(
+    engine: Engine, tmp_path: Path
+) -> None:
+    event = '{"id": "e1", "type": "t", "timestamp": "2025-03-01", "data": {}}'
+    exports = write_files(
+        tmp_path / "exports",
+        {
+            "buddy/webhooks/2025-03.jsonl": f"{event}\n{event[:9]}\x00{event[9:]}\n\x00\n{event}\n",
+            "buddy/webhooks/2025-04.jsonl": (event + "\n").encode("utf-16"),
+        },
+    )
+
+    results = load(engine, exports)
+
+    march = results["buddy/webhooks/2025-03.jsonl"]
+    assert (march.status, march.rows_landed, march.lines_rejected) == ("loaded", 2, 2)
+    assert engine.query("select _source_line from raw.buddy_webhook_events order by 1") == [
+        (1,),
+        (4,),
+    ]
+    nul = "NUL character in the line"
+    assert rejected_lines(engine) == [
+        ("buddy/webhooks/2025-03.jsonl", 2, f"{event[:9]}\\u0000{event[9:]}", nul),
+        ("buddy/webhooks/2025-03.jsonl", 3, "\\u0000", nul),
+    ]
+    assert [e["rows_read"] for e in ledger(engine)] == [4, 0]
+    assert results["buddy/webhooks/2025-04.jsonl"].error == (
+        "buddy/webhooks/2025-04.jsonl, line 1: looks like UTF-16: it starts with the UTF-16 "
+        "byte-order mark FF FE; save it as UTF-8"
+    )
 
 
 # ---------------------------------------------------------------------------- CLI

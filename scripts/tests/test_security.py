@@ -8,7 +8,6 @@ login roles made here carry a random suffix and are dropped again.
 from __future__ import annotations
 
 import contextlib
-import csv
 import secrets
 import shutil
 import subprocess
@@ -194,21 +193,74 @@ def test_setup_access_again_changes_nothing(built: Workspace) -> None:
         assert rows(built, PRIVILEGES) == after_build
 
 
-def test_loader_role_loads_a_fresh_database(built: Workspace, tmp_path: Path) -> None:
+# What a hostile loader would try (the role owns nothing and may only insert rows): each
+# must be refused. `pg_temp` is a schema too: temporary objects are not the loader's.
+LOADER_DENIED = (
+    "create function public.csr_loader_f() returns int language sql as 'select 1'",
+    "create function raw.csr_loader_f() returns int language sql as 'select 1'",
+    "create function pii.csr_loader_f() returns int language sql as 'select 1'",
+    "create function pg_temp.csr_loader_f() returns int language sql as 'select 1'",
+    "create or replace function public.csr_json_parse(value text) returns jsonb"
+    " language sql as 'select null::jsonb'",
+    "create view raw.csr_loader_v as select 1 as a",
+    "create view public.csr_loader_v as select 1 as a",
+    "alter table raw.buddy_users rename to buddy_users_old",
+    "alter table raw.buddy_users add column csr_loader_c text",
+    "alter table raw._loads owner to csr_loader",
+    "create table raw.csr_loader_t (a integer)",
+    "create table public.csr_loader_t (a integer)",
+    "create table pii.csr_loader_t (a integer)",
+    "create temporary table csr_loader_t (a integer)",
+    "drop table raw.buddy_users",
+    "truncate raw.buddy_users",
+    "delete from raw._loads",
+    "update raw.buddy_users set email = 'x'",
+    "create schema csr_loader_s",
+)
+
+
+@pytest.mark.parametrize("statement", LOADER_DENIED)
+def test_loader_cannot_create_alter_or_replace_anything(built: Workspace, statement: str) -> None:
+    assert is_denied(built, "csr_loader", statement), statement
+
+
+def test_loader_owns_nothing_and_may_insert_and_read_the_ledger(built: Workspace) -> None:
+    owned = rows(
+        built,
+        "select count(*) from pg_class where relowner = 'csr_loader'::regrole"
+        " union all select count(*) from pg_namespace where nspowner = 'csr_loader'::regrole"
+        " union all select count(*) from pg_proc where proowner = 'csr_loader'::regrole",
+    )
+    assert owned == [(0,), (0,), (0,)]
+    with session(built, "csr_loader") as connection, connection.transaction() as transaction:
+        connection.execute("select nextval('raw._load_id_seq')")
+        connection.execute("select count(*) from raw._loads").fetchall()
+        connection.execute("insert into raw.platform_companies (company_id) values ('X')")
+        raise psycopg.Rollback(transaction)
+
+
+def test_the_sample_was_loaded_by_a_loader_login(built: Workspace) -> None:
+    """The sample fixture loads as a login role in csr_loader (conftest): a database that
+    `setup_access` prepared loads and builds end to end without the owner loading it."""
+    owners = rows(built, "select distinct tableowner from pg_tables where schemaname = 'raw'")
+    assert owners == [(server_settings()["user"],)]
+    assert rows(built, "select count(*) from raw._loads where status = 'loaded'")[0][0] > 20
+
+
+def test_loader_on_a_database_not_set_up_says_what_to_run(built: Workspace, tmp_path: Path) -> None:
     exports = tmp_path / "exports"
     (exports / "platform").mkdir(parents=True)
-    source = SAMPLE_EXPORTS / "platform" / "companies.csv"
-    shutil.copy(source, exports / "platform")
-    with source.open(newline="", encoding="utf-8") as handle:
-        expected = len(list(csv.DictReader(handle)))
+    shutil.copy(SAMPLE_EXPORTS / "platform" / "companies.csv", exports / "platform")
     database = f"csr_test_{secrets.token_hex(6)}"
     with admin_connection() as connection:
         connection.execute(sql.SQL("create database {}").format(sql.Identifier(database)))
     fresh = Workspace(engine="postgres", folder=built.folder, database=database)
     try:
         with login_role("csr_test_loader") as role:
-            fresh.dbt("run-operation", "create_loader_login", "--args", f"{{role_name: {role}}}")
-            assert rows(fresh, "select count(*) from pg_namespace where nspname = 'raw'") == [(1,)]
+            with admin_connection() as connection:
+                connection.execute(
+                    sql.SQL("create role {} login in role csr_loader").format(sql.Identifier(role))
+                )
             result = subprocess.run(
                 [str(BIN / "csr-load"), str(exports), "--target", "postgres"],
                 cwd=PROJECT_DIR,
@@ -216,12 +268,18 @@ def test_loader_role_loads_a_fresh_database(built: Workspace, tmp_path: Path) ->
                 capture_output=True,
                 text=True,
             )
-            assert result.returncode == 0, result.stdout + result.stderr
-            assert rows(fresh, "select count(*) from raw.platform_companies") == [(expected,)]
-            owners = rows(
-                fresh, "select distinct tableowner from pg_tables where schemaname = 'raw'"
+            assert result.returncode == 2, result.stdout + result.stderr
+            assert "dbt run-operation setup_access" in result.stderr
+            fresh.dbt("run-operation", "setup_access")
+            again = subprocess.run(
+                [str(BIN / "csr-load"), str(exports), "--target", "postgres"],
+                cwd=PROJECT_DIR,
+                env={**fresh.env, "PGUSER": role},
+                capture_output=True,
+                text=True,
             )
-            assert owners == [("csr_loader",)]
+            assert again.returncode == 0, again.stdout + again.stderr
+            assert rows(fresh, "select count(*) from raw.platform_companies")[0][0] > 0
     finally:
         with admin_connection() as connection:
             connection.execute(
