@@ -302,11 +302,15 @@ def test_pii_scan_passes_on_the_build_and_fails_on_planted_pii(sample: Workspace
     passed = sample.dbt("test", "--select", PII_TEST, check=False)
     assert passed.returncode == 0, passed.stdout[-3000:]
     company = sample.query("select company_id, industry from marts.dim_companies limit 1")[0]
+    program = sample.query("select program_type, description from marts.dim_programs limit 1")[0]
     plant(
         sample,
         [
-            "update marts.dim_companies set industry = 'Mail jane.doe@example.org'"
+            # addresses parse_email accepts: a non-ASCII one and a top-level domain with a digit
+            "update marts.dim_companies set industry = 'Mail j\u00f6hn.doe@ex\u00e4mple.de'"
             f" where company_id = '{company[0]}'",
+            "update marts.dim_programs set description = 'ask ann@example.c1 first'"
+            f" where program_type = '{program[0]}'",
             "alter table data_quality.dq_warnings add column reviewer_notes text",
         ],
     )
@@ -319,9 +323,14 @@ def test_pii_scan_passes_on_the_build_and_fails_on_planted_pii(sample: Workspace
                 "update marts.dim_companies set industry = "
                 + ("null" if company[1] is None else "'" + company[1].replace("'", "''") + "'")
                 + f" where company_id = '{company[0]}'",
+                "update marts.dim_programs set description = "
+                + "'"
+                + program[1].replace("'", "''")
+                + "'"
+                + f" where program_type = '{program[0]}'",
                 "alter table data_quality.dq_warnings drop column reviewer_notes",
             ],
         )
     assert failed.returncode != 0
     assert f"Failure in test {PII_TEST}" in failed.stdout
-    assert "Got 2 results" in failed.stdout, failed.stdout[-3000:]
+    assert "Got 3 results" in failed.stdout, failed.stdout[-3000:]
