@@ -11,8 +11,7 @@
     No email is published here: people are their csr_user_id, records their lineage.
 -#}
 with users as (
-    select * from {{ ref('base_buddy__users') }}
-    where is_accepted
+    select * from {{ ref('stg_buddy__users') }}
 ),
 
 accounts as (

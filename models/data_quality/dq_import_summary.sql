@@ -8,7 +8,7 @@ rejected_lines as (
 ),
 
 staged_rows as (
-    {{ csr_analytics.staged_row_outcomes() }}
+    select * from {{ ref('int_staged_rows') }}
 ),
 
 row_counts as (

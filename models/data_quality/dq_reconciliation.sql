@@ -1,15 +1,27 @@
 {#-
     Buddy export vs webhook comparison (domain.md §3): one row per entity, key and
     discrepancy - missing_in_export, missing_in_webhooks, conflicting_status (matches),
-    conflicting_values. Values are compared typed (UUIDs lower-cased, timestamps in UTC,
-    numbers as numbers, JSON arrays in canonical form, event and check-in days as
-    dates), and an export row is compared with the webhook state as it stood at the
-    export's observation time: a webhook after the export is not a conflict. Only
-    observations that take part at as_of_date count, each webhook delivery once. Field
-    names are listed, never values (some are free text).
+    conflicting_values. Values are compared typed (int_buddy_observation_fields: UUIDs
+    lower-cased, timestamps in UTC, numbers as numbers, JSON in canonical form, event
+    and check-in days as dates), and an export row is compared with the webhook state as
+    it stood at the export's observation time - for each field, the most recent earlier
+    webhook that has it: a webhook after the export is not a conflict. Only observations
+    that take part at as_of_date count, each webhook delivery once. Field names are
+    listed, never values (some are free text).
 -#}
+with keys as (
+    select * from {{ ref('int_buddy_observation_keys') }}
+),
 
-with webhook_envelopes as (
+fields as (
+    select * from {{ ref('int_buddy_observation_fields') }}
+),
+
+match_observations as (
+    select * from {{ ref('int_buddy_match_observations') }}
+),
+
+webhook_envelopes as (
     select * from {{ ref('base_buddy__webhook_events') }}
     where is_accepted
 ),
@@ -19,29 +31,90 @@ webhook_feed as (
     from webhook_envelopes
 ),
 
-match_observations as (
-    {{ csr_analytics.buddy_observations(
-        'base_buddy__matches', 'coalesce(matched_at, ended_at)'
-    ) }}
+export_fields as (
+    select * from fields
+    where _feed = 'export'
 ),
 
-as_of_match_observations as (
-    {{ csr_analytics.buddy_match_observations('match_observations') }}
+webhook_fields as (
+    select * from fields
+    where _feed = 'webhook' and field_value is not null
 ),
 
-{{ csr_analytics.reconciliation_discrepancies(
-    'matches', 'matches', 'as_of_match_observations',
-    [
-        'participant_id', 'buddy_id', 'matched_at', 'ended_at', 'end_reason',
-        'duration_days', 'sessions_completed', 'events_attended'
-    ],
-    'coalesce(ended_at, matched_at)', 'webhook_feed',
-    state_columns=['status'],
-) }},
+state_ranks as (
+    select
+        export_fields.entity,
+        export_fields._record_key,
+        export_fields._observation_rank as export_rank,
+        export_fields.field_name,
+        min(webhook_fields._observation_rank) as state_rank
+    from export_fields
+    inner join webhook_fields
+        on export_fields.entity = webhook_fields.entity
+            and export_fields._record_key = webhook_fields._record_key
+            and export_fields.field_name = webhook_fields.field_name
+            and webhook_fields._observed_at < export_fields._observed_at
+    group by
+        export_fields.entity,
+        export_fields._record_key,
+        export_fields._observation_rank,
+        export_fields.field_name
+),
+
+export_states as (
+    select
+        export_fields.entity,
+        export_fields._record_key,
+        export_fields.field_position,
+        export_fields.field_name,
+        export_fields.is_compared,
+        export_fields.field_value as export_value,
+        webhook_fields.field_value as webhook_value
+    from export_fields
+    inner join state_ranks
+        on export_fields.entity = state_ranks.entity
+            and export_fields._record_key = state_ranks._record_key
+            and export_fields._observation_rank = state_ranks.export_rank
+            and export_fields.field_name = state_ranks.field_name
+    inner join webhook_fields
+        on state_ranks.entity = webhook_fields.entity
+            and state_ranks._record_key = webhook_fields._record_key
+            and state_ranks.field_name = webhook_fields.field_name
+            and state_ranks.state_rank = webhook_fields._observation_rank
+),
+
+differing_fields as (
+    select distinct
+        entity,
+        _record_key,
+        field_position,
+        field_name
+    from export_states
+    where is_compared and export_value <> webhook_value
+),
+
+conflicting_fields as (
+    select
+        entity,
+        _record_key,
+        {{ dbt.listagg('field_name', "', '", 'order by field_position') }} as field_names
+    from differing_fields
+    group by
+        entity,
+        _record_key
+),
+
+ranked_match_observations as (
+    select
+        _record_key,
+        status,
+        {{ csr_analytics.observation_rank(['_record_key']) }} as _observation_rank
+    from match_observations
+),
 
 match_later_open_status as (
     select _record_key
-    from matches_ranked
+    from ranked_match_observations
     group by _record_key
     having
         min(case when status in ('active', 'inactive') then _observation_rank end)
@@ -49,127 +122,66 @@ match_later_open_status as (
 ),
 
 match_export_status_differences as (
-    select exports._record_key
-    from matches_ranked as exports
-    inner join matches_webhook_states as states
-        on exports._record_key = states._record_key
-            and exports._observation_rank = states.export_rank
+    select distinct _record_key
+    from export_states
     where
-        exports._feed = 'export'
-        and (exports.status = 'ended') <> (states.status = 'ended')
+        entity = 'matches'
+        and field_name = 'status'
+        and (export_value = 'ended') <> (webhook_value = 'ended')
 ),
-
-match_status_conflicts as (
-    select
-        'matches' as entity,
-        key_summary._record_key as record_key,
-        'conflicting_status' as discrepancy,
-        'status' as field_names,
-        key_summary.last_export_at as export_observed_at,
-        key_summary.last_webhook_at as webhook_observed_at
-    from matches_keys as key_summary
-    where
-        key_summary._record_key in (select _record_key from match_later_open_status)
-        or key_summary._record_key in (
-            select _record_key from match_export_status_differences
-        )
-),
-
-events_observations as (
-    {{ csr_analytics.buddy_observations('base_buddy__events', 'event_date') }}
-),
-
-{{ csr_analytics.reconciliation_discrepancies(
-    'events', 'events', 'events_observations',
-    [
-        'match_id', 'event_type', 'event_date', 'description', 'location', 'attendees'
-    ],
-    'event_date', 'webhook_feed', json_columns=['attendees'], date_columns=['event_date'],
-) }},
-
-event_attendance_observations as (
-    {{ csr_analytics.buddy_observations('base_buddy__event_attendance', 'attended_at') }}
-),
-
-{{ csr_analytics.reconciliation_discrepancies(
-    'event_attendance', 'event_attendance', 'event_attendance_observations',
-    [
-        'match_id', 'event_title', 'event_type', 'event_format', 'attended_at',
-        'location', 'duration_minutes', 'attendee_count', 'organizer', 'categories',
-        'sdg_goals'
-    ],
-    'attended_at', 'webhook_feed', json_columns=['categories', 'sdg_goals'],
-) }},
-
-skill_sessions_observations as (
-    {{ csr_analytics.buddy_observations('base_buddy__skill_sessions', 'completed_at') }}
-),
-
-{{ csr_analytics.reconciliation_discrepancies(
-    'skill_sessions', 'skill_sessions', 'skill_sessions_observations',
-    [
-        'skill_id', 'skill_name', 'teacher_id', 'learner_id', 'completed_at',
-        'skill_category', 'match_id', 'scheduled_at', 'duration_minutes', 'format',
-        'proficiency_level', 'teacher_rating', 'learner_rating', 'teacher_comment',
-        'learner_comment', 'learner_progress', 'sdg_goals', 'valuation_points'
-    ],
-    'completed_at', 'webhook_feed', json_columns=['sdg_goals'],
-) }},
-
-checkins_observations as (
-    {{ csr_analytics.buddy_observations('base_buddy__checkins', 'checkin_date') }}
-),
-
-{{ csr_analytics.reconciliation_discrepancies(
-    'checkins', 'checkins', 'checkins_observations',
-    [
-        'match_id', 'checkin_date', 'mood', 'notes'
-    ],
-    'checkin_date', 'webhook_feed', date_columns=['checkin_date'],
-) }},
-
-feedback_observations as (
-    {{ csr_analytics.buddy_observations('base_buddy__feedback', 'submitted_at') }}
-),
-
-{{ csr_analytics.reconciliation_discrepancies(
-    'feedback', 'feedback', 'feedback_observations',
-    [
-        'match_id', 'from_role', 'rating', 'submitted_at', 'feedback_text',
-        'communication', 'helpfulness', 'engagement'
-    ],
-    'submitted_at', 'webhook_feed',
-) }},
-
-milestones_observations as (
-    {{ csr_analytics.buddy_observations('base_buddy__milestones', 'reached_at') }}
-),
-
-{{ csr_analytics.reconciliation_discrepancies(
-    'milestones', 'milestones', 'milestones_observations',
-    [
-        'milestone_title', 'milestone_category', 'reached_at', 'points', 'badge_icon',
-        'target_role'
-    ],
-    'reached_at', 'webhook_feed',
-) }},
 
 final as (
-    select * from matches_discrepancies
+    select
+        keys.entity,
+        keys._record_key as record_key,
+        'missing_in_export' as discrepancy,
+        cast(null as text) as field_names,
+        keys.last_export_at as export_observed_at,
+        keys.last_webhook_at as webhook_observed_at
+    from keys
+    where
+        keys.export_observations_count = 0
+        and keys.first_webhook_at < keys.entity_last_export_at
     union all
-    select * from match_status_conflicts
+    select
+        keys.entity,
+        keys._record_key as record_key,
+        'missing_in_webhooks' as discrepancy,
+        cast(null as text) as field_names,
+        keys.last_export_at as export_observed_at,
+        keys.last_webhook_at as webhook_observed_at
+    from keys
+    cross join webhook_feed
+    where
+        keys.webhook_observations_count = 0
+        and keys.last_business_at >= webhook_feed.feed_started_at
     union all
-    select * from events_discrepancies
+    select
+        keys.entity,
+        keys._record_key as record_key,
+        'conflicting_values' as discrepancy,
+        conflicting_fields.field_names,
+        keys.last_export_at as export_observed_at,
+        keys.last_webhook_at as webhook_observed_at
+    from conflicting_fields
+    inner join keys
+        on conflicting_fields.entity = keys.entity
+            and conflicting_fields._record_key = keys._record_key
     union all
-    select * from event_attendance_discrepancies
-    union all
-    select * from skill_sessions_discrepancies
-    union all
-    select * from checkins_discrepancies
-    union all
-    select * from feedback_discrepancies
-    union all
-    select * from milestones_discrepancies
+    select
+        keys.entity,
+        keys._record_key as record_key,
+        'conflicting_status' as discrepancy,
+        'status' as field_names,
+        keys.last_export_at as export_observed_at,
+        keys.last_webhook_at as webhook_observed_at
+    from keys
+    where
+        keys.entity = 'matches'
+        and (
+            keys._record_key in (select _record_key from match_later_open_status)
+            or keys._record_key in (select _record_key from match_export_status_differences)
+        )
 )
 
 select * from final

@@ -1,5 +1,5 @@
 with staged_rows as (
-    {{ csr_analytics.staged_row_outcomes() }}
+    select * from {{ ref('int_staged_rows') }}
 ),
 
 final as (

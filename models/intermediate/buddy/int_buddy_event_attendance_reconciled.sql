@@ -4,8 +4,22 @@
     that has it (domain.md §3). The account resolves to its person through
     int_buddy_accounts.
 -#}
+{%- set value_columns = [
+    'match_id',
+    'event_type',
+    'event_format',
+    'attended_at',
+    'duration_minutes',
+    'attendee_count',
+] -%}
+
 with observations as (
-    {{ csr_analytics.buddy_observations('base_buddy__event_attendance', 'attended_at') }}
+    select * from {{ ref('stg_buddy__event_attendance') }}
+),
+
+as_of_observations as (
+    select * from observations
+    where {{ csr_analytics.is_on_or_before_as_of('attended_at') }}
 ),
 
 accounts as (
@@ -14,20 +28,47 @@ accounts as (
 
 ranked as (
     select
-        observations.*,
+        as_of_observations.*,
         {{ csr_analytics.observation_rank(['event_id', 'user_id']) }} as _observation_rank
-    from observations
+    from as_of_observations
+),
+
+keys as (
+    select
+        event_id,
+        user_id,
+        {{ csr_analytics.latest_value_ranks(value_columns) }},
+        {{ csr_analytics.feed_counts() }}
+    from ranked
+    group by
+        event_id,
+        user_id
 ),
 
 latest_values as (
-    {{ csr_analytics.latest_observed_values('ranked', ['event_id', 'user_id'], [
-        'match_id', 'event_type', 'event_format', 'attended_at', 'duration_minutes',
-        'attendee_count',
-    ]) }}
+    select
+        keys.event_id,
+        keys.user_id,
+        {{ csr_analytics.latest_values('ranked', 'keys', value_columns) }}
+    from keys
+    inner join ranked
+        on
+            keys.event_id = ranked.event_id
+            and keys.user_id = ranked.user_id
+    group by
+        keys.event_id,
+        keys.user_id
 ),
 
-feeds as (
-    {{ csr_analytics.observation_feeds('ranked', ['event_id', 'user_id']) }}
+loads as (
+    select
+        event_id,
+        user_id,
+        max(_loaded_at) as last_loaded_at
+    from observations
+    group by
+        event_id,
+        user_id
 ),
 
 final as (
@@ -42,12 +83,18 @@ final as (
         latest_values.attended_at,
         latest_values.duration_minutes,
         latest_values.attendee_count,
-        feeds.export_observations_count > 0 as in_export,
-        feeds.webhook_observations_count > 0 as in_webhooks
+        keys.export_observations_count > 0 as in_export,
+        keys.webhook_observations_count > 0 as in_webhooks,
+        loads.last_loaded_at
     from latest_values
-    inner join feeds
-        on latest_values.event_id = feeds.event_id
-            and latest_values.user_id = feeds.user_id
+    inner join keys
+        on
+            latest_values.event_id = keys.event_id
+            and latest_values.user_id = keys.user_id
+    inner join loads
+        on
+            latest_values.event_id = loads.event_id
+            and latest_values.user_id = loads.user_id
     left join accounts
         on latest_values.user_id = accounts.account_id
 )

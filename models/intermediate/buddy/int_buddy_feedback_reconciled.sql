@@ -4,26 +4,61 @@
     has it (domain.md §3). Ratings are on the 0-1 scale. The feedback text stays in
     staging.
 -#}
+{%- set value_columns = [
+    'match_id',
+    'from_role',
+    'rating',
+    'submitted_at',
+    'communication',
+    'helpfulness',
+    'engagement',
+] -%}
+
 with observations as (
-    {{ csr_analytics.buddy_observations('base_buddy__feedback', 'submitted_at') }}
+    select * from {{ ref('stg_buddy__feedback') }}
+),
+
+as_of_observations as (
+    select * from observations
+    where {{ csr_analytics.is_on_or_before_as_of('submitted_at') }}
 ),
 
 ranked as (
     select
-        observations.*,
+        as_of_observations.*,
         {{ csr_analytics.observation_rank(['feedback_id']) }} as _observation_rank
-    from observations
+    from as_of_observations
+),
+
+keys as (
+    select
+        feedback_id,
+        {{ csr_analytics.latest_value_ranks(value_columns) }},
+        {{ csr_analytics.feed_counts() }}
+    from ranked
+    group by
+        feedback_id
 ),
 
 latest_values as (
-    {{ csr_analytics.latest_observed_values('ranked', ['feedback_id'], [
-        'match_id', 'from_role', 'rating', 'submitted_at', 'communication', 'helpfulness',
-        'engagement',
-    ]) }}
+    select
+        keys.feedback_id,
+        {{ csr_analytics.latest_values('ranked', 'keys', value_columns) }}
+    from keys
+    inner join ranked
+        on
+            keys.feedback_id = ranked.feedback_id
+    group by
+        keys.feedback_id
 ),
 
-feeds as (
-    {{ csr_analytics.observation_feeds('ranked', ['feedback_id']) }}
+loads as (
+    select
+        feedback_id,
+        max(_loaded_at) as last_loaded_at
+    from observations
+    group by
+        feedback_id
 ),
 
 final as (
@@ -36,11 +71,16 @@ final as (
         latest_values.communication,
         latest_values.helpfulness,
         latest_values.engagement,
-        feeds.export_observations_count > 0 as in_export,
-        feeds.webhook_observations_count > 0 as in_webhooks
+        keys.export_observations_count > 0 as in_export,
+        keys.webhook_observations_count > 0 as in_webhooks,
+        loads.last_loaded_at
     from latest_values
-    inner join feeds
-        on latest_values.feedback_id = feeds.feedback_id
+    inner join keys
+        on
+            latest_values.feedback_id = keys.feedback_id
+    inner join loads
+        on
+            latest_values.feedback_id = loads.feedback_id
 )
 
 select * from final

@@ -10,32 +10,52 @@
     duration of an ended match is computed from its dates (they win over the reported
     duration_days). Duplicate deliveries of a webhook count once.
 -#}
+{%- set value_columns = [
+    'participant_id',
+    'buddy_id',
+    'matched_at',
+    'status',
+    'duration_days',
+    'sessions_completed',
+    'events_attended',
+] -%}
+
 with observations as (
-    {{ csr_analytics.buddy_observations(
-        'base_buddy__matches', 'coalesce(matched_at, ended_at)'
-    ) }}
+    select * from {{ ref('int_buddy_match_observations') }}
+),
+
+all_observations as (
+    select * from {{ ref('stg_buddy__matches') }}
 ),
 
 accounts as (
     select * from {{ ref('int_buddy_accounts') }}
 ),
 
-as_of_observations as (
-    {{ csr_analytics.buddy_match_observations('observations') }}
-),
-
 ranked as (
     select
-        as_of_observations.*,
+        observations.*,
         {{ csr_analytics.observation_rank(['match_id']) }} as _observation_rank
-    from as_of_observations
+    from observations
+),
+
+keys as (
+    select
+        match_id,
+        {{ csr_analytics.latest_value_ranks(value_columns) }},
+        {{ csr_analytics.feed_counts() }}
+    from ranked
+    group by match_id
 ),
 
 latest_values as (
-    {{ csr_analytics.latest_observed_values('ranked', ['match_id'], [
-        'participant_id', 'buddy_id', 'matched_at', 'status', 'duration_days',
-        'sessions_completed', 'events_attended',
-    ]) }}
+    select
+        keys.match_id,
+        {{ csr_analytics.latest_values('ranked', 'keys', value_columns) }}
+    from keys
+    inner join ranked
+        on keys.match_id = ranked.match_id
+    group by keys.match_id
 ),
 
 ended_observations as (
@@ -57,8 +77,12 @@ latest_end as (
     where end_rank = 1
 ),
 
-feeds as (
-    {{ csr_analytics.observation_feeds('ranked', ['match_id']) }}
+loads as (
+    select
+        match_id,
+        max(_loaded_at) as last_loaded_at
+    from all_observations
+    group by match_id
 ),
 
 resolved as (
@@ -108,16 +132,19 @@ final as (
                 }}
         end as duration_days,
         resolved.status <> 'ended' as is_open,
-        feeds.export_observations_count > 0 as in_export,
-        feeds.webhook_observations_count > 0 as in_webhooks,
-        feeds.export_observations_count,
-        feeds.webhook_observations_count,
+        keys.export_observations_count > 0 as in_export,
+        keys.webhook_observations_count > 0 as in_webhooks,
+        keys.export_observations_count,
+        keys.webhook_observations_count,
         resolved.sessions_completed,
         resolved.events_attended,
-        feeds.last_observed_at
+        keys.last_observed_at,
+        loads.last_loaded_at
     from resolved
-    inner join feeds
-        on resolved.match_id = feeds.match_id
+    inner join keys
+        on resolved.match_id = keys.match_id
+    inner join loads
+        on resolved.match_id = loads.match_id
     left join accounts as participants
         on resolved.participant_account_id = participants.account_id
     left join accounts as buddies

@@ -5,8 +5,29 @@
     through int_buddy_accounts. Ratings are the ones given by the teacher / the learner
     (0-1).
 -#}
+{%- set value_columns = [
+    'match_id',
+    'teacher_id',
+    'learner_id',
+    'completed_at',
+    'skill_id',
+    'skill_name',
+    'skill_category',
+    'duration_minutes',
+    'proficiency_level',
+    'teacher_rating',
+    'learner_rating',
+    'learner_progress',
+    'valuation_points',
+] -%}
+
 with observations as (
-    {{ csr_analytics.buddy_observations('base_buddy__skill_sessions', 'completed_at') }}
+    select * from {{ ref('stg_buddy__skill_sessions') }}
+),
+
+as_of_observations as (
+    select * from observations
+    where {{ csr_analytics.is_on_or_before_as_of('completed_at') }}
 ),
 
 accounts as (
@@ -15,21 +36,40 @@ accounts as (
 
 ranked as (
     select
-        observations.*,
+        as_of_observations.*,
         {{ csr_analytics.observation_rank(['session_id']) }} as _observation_rank
-    from observations
+    from as_of_observations
+),
+
+keys as (
+    select
+        session_id,
+        {{ csr_analytics.latest_value_ranks(value_columns) }},
+        {{ csr_analytics.feed_counts() }}
+    from ranked
+    group by
+        session_id
 ),
 
 latest_values as (
-    {{ csr_analytics.latest_observed_values('ranked', ['session_id'], [
-        'match_id', 'teacher_id', 'learner_id', 'completed_at', 'skill_id', 'skill_name',
-        'skill_category', 'duration_minutes', 'proficiency_level', 'teacher_rating',
-        'learner_rating', 'learner_progress', 'valuation_points',
-    ]) }}
+    select
+        keys.session_id,
+        {{ csr_analytics.latest_values('ranked', 'keys', value_columns) }}
+    from keys
+    inner join ranked
+        on
+            keys.session_id = ranked.session_id
+    group by
+        keys.session_id
 ),
 
-feeds as (
-    {{ csr_analytics.observation_feeds('ranked', ['session_id']) }}
+loads as (
+    select
+        session_id,
+        max(_loaded_at) as last_loaded_at
+    from observations
+    group by
+        session_id
 ),
 
 final as (
@@ -52,11 +92,16 @@ final as (
         latest_values.learner_rating,
         latest_values.learner_progress,
         latest_values.valuation_points,
-        feeds.export_observations_count > 0 as in_export,
-        feeds.webhook_observations_count > 0 as in_webhooks
+        keys.export_observations_count > 0 as in_export,
+        keys.webhook_observations_count > 0 as in_webhooks,
+        loads.last_loaded_at
     from latest_values
-    inner join feeds
-        on latest_values.session_id = feeds.session_id
+    inner join keys
+        on
+            latest_values.session_id = keys.session_id
+    inner join loads
+        on
+            latest_values.session_id = loads.session_id
     left join accounts as teachers
         on latest_values.teacher_id = teachers.account_id
     left join accounts as learners

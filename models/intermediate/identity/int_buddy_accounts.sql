@@ -2,11 +2,11 @@
     One row per Buddy account (Buddy user UUID) as of as_of_date: its most recent
     accepted export row among those whose joined_at is on or before as_of_date. The
     account's person is the one of its current email (the most recent export wins when
-    an account's email changed; dq_identity_conflicts lists it).
+    an account's email changed; dq_identity_conflicts lists it). last_loaded_at: when an
+    accepted row of the account was last loaded (any export date).
 -#}
 with users as (
-    select * from {{ ref('base_buddy__users') }}
-    where is_accepted
+    select * from {{ ref('stg_buddy__users') }}
 ),
 
 as_of_users as (
@@ -26,16 +26,27 @@ current_rows as (
     where observation_rank = 1
 ),
 
+loads as (
+    select
+        user_id,
+        max(_loaded_at) as last_loaded_at
+    from users
+    group by user_id
+),
+
 final as (
     select
-        user_id as account_id,
-        {{ csr_analytics.csr_user_id('email') }} as csr_user_id,
-        {{ csr_analytics.normalize_email('email') }} as email,
-        role,
-        joined_at,
-        left_at,
-        _observed_at as observed_at
+        current_rows.user_id as account_id,
+        {{ csr_analytics.csr_user_id('current_rows.email') }} as csr_user_id,
+        {{ csr_analytics.normalize_email('current_rows.email') }} as email,
+        current_rows.role,
+        current_rows.joined_at,
+        current_rows.left_at,
+        current_rows._observed_at as observed_at,
+        loads.last_loaded_at
     from current_rows
+    inner join loads
+        on current_rows.user_id = loads.user_id
 )
 
 select * from final

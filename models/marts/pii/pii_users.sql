@@ -14,6 +14,7 @@ accounts as (
 
 buddy_users as (
     select * from {{ ref('stg_buddy__users') }}
+    where not is_superseded
 ),
 
 kintell_users as (

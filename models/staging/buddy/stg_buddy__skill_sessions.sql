@@ -1,9 +1,18 @@
+{#-
+    Every accepted observation of the Buddy skill sessions entity from both feeds — export rows
+    at their file's export date and webhook events at their timestamp, each delivery of
+    an event once — with its lineage (_feed, _observed_at, _load_id, _source_line).
+    is_superseded marks the observations a later one of the same key replaces. The
+    reconciliation of the two feeds (int_buddy_skill_sessions_reconciled, dq_reconciliation) reads
+    the whole history from here.
+-#}
 with skill_sessions as (
     select * from {{ ref('base_buddy__skill_sessions') }}
 ),
 
 final as (
     select
+        _record_key,
         session_id,
         skill_id,
         skill_name,
@@ -23,9 +32,10 @@ final as (
         learner_progress,
         sdg_goals,
         valuation_points,
-        {{ csr_analytics.lineage_columns() }}
+        {{ csr_analytics.lineage_columns() }},
+        is_superseded
     from skill_sessions
-    where is_accepted and not is_superseded
+    where is_accepted
 )
 
 select * from final

@@ -1,9 +1,16 @@
+{#-
+    Every accepted observation of a Buddy account from the export files (the JSON export
+    and the CSVs), with its lineage; is_superseded marks the observations a later one of
+    the same account replaces. Identity (int_buddy_accounts) takes the latest as of
+    as_of_date; pii_users the latest of all.
+-#}
 with users as (
     select * from {{ ref('base_buddy__users') }}
 ),
 
 final as (
     select
+        _record_key,
         user_id,
         email,
         first_name,
@@ -14,9 +21,10 @@ final as (
         interests,
         location,
         left_at,
-        {{ csr_analytics.lineage_columns() }}
+        {{ csr_analytics.lineage_columns() }},
+        is_superseded
     from users
-    where is_accepted and not is_superseded
+    where is_accepted
 )
 
 select * from final

@@ -8,10 +8,13 @@
 ] -%}
 {%- set raw_names = columns | map(attribute='name') | list -%}
 
-with observations as (
-    {{ csr_analytics.export_rows('buddy', 'buddy_checkins', raw_names) }}
-    union all
-    {{ csr_analytics.webhook_rows('buddy_checkins', raw_names) }}
+with exports as (
+    select * from {{ ref('base_buddy__exported_checkins') }}
+),
+
+webhook_fields as (
+    select * from {{ ref('base_buddy__webhook_fields') }}
+    where raw_table = 'buddy_checkins'
 ),
 
 known_matches as (
@@ -19,7 +22,40 @@ known_matches as (
     where is_accepted
 ),
 
-{{ csr_analytics.staged_typed_ctes(columns) }},
+webhook_rows as (
+    select
+        {{ csr_analytics.lineage_columns() }},
+        {{ csr_analytics.webhook_field_values(raw_names) }}
+    from webhook_fields
+    group by
+        {{ csr_analytics.lineage_columns() }}
+),
+
+observations as (
+    select
+        {{ csr_analytics.lineage_columns('exports') }},
+        {{ csr_analytics.raw_columns('exports', raw_names) }}
+    from exports
+    union all
+    select
+        {{ csr_analytics.lineage_columns('webhook_rows') }},
+        {{ csr_analytics.raw_columns('webhook_rows', raw_names) }}
+    from webhook_rows
+),
+
+cleaned as (
+    select
+        {{ csr_analytics.lineage_columns() }},
+        {{ csr_analytics.staged_text_columns(columns) }}
+    from observations
+),
+
+typed as (
+    select
+        cleaned.*,
+        {{ csr_analytics.staged_typed_columns(columns) }}
+    from cleaned
+),
 
 with_match as (
     select
@@ -30,13 +66,35 @@ with_match as (
         on typed.match_id = known_matches.match_id
 ),
 
-{{ csr_analytics.staged_outcome_ctes(
-    columns,
-    'with_match',
-    record_key="coalesce(checkin_id, lower(checkin_id__text))",
-    checks=[
-        csr_analytics.check_condition('match_id is not null and not is_known_match', 'orphan:match_id'),
-    ]
-) }}
+checked as (
+    select
+        with_match.*,
+        coalesce(checkin_id, {{ csr_analytics.ascii_lower('checkin_id__text') }}) as _record_key,
+        {{ csr_analytics.staged_failures(columns, [
+            csr_analytics.check_condition('match_id is not null and not is_known_match', 'orphan:match_id'),
+        ]) }} as _failures,
+        {{ csr_analytics.staged_warnings() }} as _warnings
+    from with_match
+),
+
+marked as (
+    select
+        checked.*,
+        _failures is null as is_accepted,
+        {{ csr_analytics.is_superseded('_record_key') }} as is_superseded
+    from checked
+),
+
+final as (
+    select
+        {{ csr_analytics.lineage_columns() }},
+        _record_key,
+        {{ csr_analytics.staged_column_names(columns) }},
+        _failures,
+        _warnings,
+        is_accepted,
+        is_superseded
+    from marked
+)
 
 select * from final

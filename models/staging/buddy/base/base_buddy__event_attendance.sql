@@ -16,10 +16,13 @@
 ] -%}
 {%- set raw_names = columns | map(attribute='name') | list -%}
 
-with observations as (
-    {{ csr_analytics.export_rows('buddy', 'buddy_event_attendance', raw_names) }}
-    union all
-    {{ csr_analytics.webhook_rows('buddy_event_attendance', raw_names) }}
+with exports as (
+    select * from {{ ref('base_buddy__exported_event_attendance') }}
+),
+
+webhook_fields as (
+    select * from {{ ref('base_buddy__webhook_fields') }}
+    where raw_table = 'buddy_event_attendance'
 ),
 
 users as (
@@ -27,7 +30,40 @@ users as (
     where is_accepted and not is_superseded
 ),
 
-{{ csr_analytics.staged_typed_ctes(columns) }},
+webhook_rows as (
+    select
+        {{ csr_analytics.lineage_columns() }},
+        {{ csr_analytics.webhook_field_values(raw_names) }}
+    from webhook_fields
+    group by
+        {{ csr_analytics.lineage_columns() }}
+),
+
+observations as (
+    select
+        {{ csr_analytics.lineage_columns('exports') }},
+        {{ csr_analytics.raw_columns('exports', raw_names) }}
+    from exports
+    union all
+    select
+        {{ csr_analytics.lineage_columns('webhook_rows') }},
+        {{ csr_analytics.raw_columns('webhook_rows', raw_names) }}
+    from webhook_rows
+),
+
+cleaned as (
+    select
+        {{ csr_analytics.lineage_columns() }},
+        {{ csr_analytics.staged_text_columns(columns) }}
+    from observations
+),
+
+typed as (
+    select
+        cleaned.*,
+        {{ csr_analytics.staged_typed_columns(columns) }}
+    from cleaned
+),
 
 with_user as (
     select
@@ -38,16 +74,39 @@ with_user as (
         on typed.user_id = users.user_id
 ),
 
-{{ csr_analytics.staged_outcome_ctes(
-    columns,
-    'with_user',
-    record_key=csr_analytics.record_key(['event_id', 'user_id']),
-    checks=[
-        csr_analytics.check_condition('user_id is not null and not is_known_user', 'orphan:user_id'),
-        csr_analytics.check_condition(
-            'sdg_goals is not null and not (' ~ csr_analytics.json_int_array_within('sdg_goals', 1, 17) ~ ')',
-            'out_of_range:sdg_goals'),
-    ]
-) }}
+checked as (
+    select
+        with_user.*,
+        {{ csr_analytics.record_key(['event_id', 'user_id']) }} as _record_key,
+        {{ csr_analytics.staged_failures(columns, [
+            csr_analytics.check_condition('user_id is not null and not is_known_user', 'orphan:user_id'),
+            csr_analytics.check_condition(
+                'sdg_goals is not null and not ('
+                    ~ csr_analytics.json_int_array_within('sdg_goals', 1, 17) ~ ')',
+                'out_of_range:sdg_goals'),
+        ]) }} as _failures,
+        {{ csr_analytics.staged_warnings() }} as _warnings
+    from with_user
+),
+
+marked as (
+    select
+        checked.*,
+        _failures is null as is_accepted,
+        {{ csr_analytics.is_superseded('_record_key') }} as is_superseded
+    from checked
+),
+
+final as (
+    select
+        {{ csr_analytics.lineage_columns() }},
+        _record_key,
+        {{ csr_analytics.staged_column_names(columns) }},
+        _failures,
+        _warnings,
+        is_accepted,
+        is_superseded
+    from marked
+)
 
 select * from final

@@ -24,85 +24,85 @@
 ] -%}
 
 with language_rows as (
-    {{ csr_analytics.export_rows('kintell', 'kintell_language_sessions', [
-        'session_id', 'participant_email', 'volunteer_email', 'scheduled_at', 'completed_at',
-        'duration_minutes', 'rating', 'feedback_text', 'language_level', 'topics', 'metadata',
-    ]) }}
+    select * from {{ source('kintell', 'kintell_language_sessions') }}
 ),
 
 mentorship_rows as (
-    {{ csr_analytics.export_rows('kintell', 'kintell_mentorship_sessions', [
-        'session_id', 'participant_email', 'mentor_email', 'scheduled_at', 'completed_at',
-        'duration_minutes', 'rating', 'feedback_text', 'focus_area', 'goals_discussed', 'metadata',
-    ]) }}
+    select * from {{ source('kintell', 'kintell_mentorship_sessions') }}
 ),
 
 combined_rows as (
-    {{ csr_analytics.export_rows('kintell', 'kintell_sessions', [
-        'session_id', 'session_type', 'participant_email', 'volunteer_email', 'date',
-        'duration_min', 'rating', 'feedback_text', 'language_level',
-    ]) }}
+    select * from {{ source('kintell', 'kintell_sessions') }}
+),
+
+loads as (
+    select * from {{ source('loader', '_loads') }}
 ),
 
 observations as (
     select
-        {{ csr_analytics.lineage_columns() }},
+        {{ csr_analytics.export_lineage('language_rows', 'loads', 'kintell_language_sessions') }},
         'language' as file_program_type,
-        session_id,
+        language_rows.session_id,
         cast(null as text) as session_type,
-        participant_email,
-        volunteer_email,
-        scheduled_at,
-        completed_at,
-        duration_minutes,
-        rating,
-        feedback_text,
-        language_level,
-        topics,
+        language_rows.participant_email,
+        language_rows.volunteer_email,
+        language_rows.scheduled_at,
+        language_rows.completed_at,
+        language_rows.duration_minutes,
+        language_rows.rating,
+        language_rows.feedback_text,
+        language_rows.language_level,
+        language_rows.topics,
         cast(null as text) as focus_area,
         cast(null as text) as goals_discussed,
-        metadata
+        language_rows.metadata
     from language_rows
+    left join loads
+        on language_rows._load_id = loads.load_id
     union all
     select
-        {{ csr_analytics.lineage_columns() }},
+        {{ csr_analytics.export_lineage('mentorship_rows', 'loads', 'kintell_mentorship_sessions') }},
         'mentorship' as file_program_type,
-        session_id,
+        mentorship_rows.session_id,
         cast(null as text) as session_type,
-        participant_email,
-        mentor_email as volunteer_email,
-        scheduled_at,
-        completed_at,
-        duration_minutes,
-        rating,
-        feedback_text,
+        mentorship_rows.participant_email,
+        mentorship_rows.mentor_email as volunteer_email,
+        mentorship_rows.scheduled_at,
+        mentorship_rows.completed_at,
+        mentorship_rows.duration_minutes,
+        mentorship_rows.rating,
+        mentorship_rows.feedback_text,
         cast(null as text) as language_level,
         cast(null as text) as topics,
-        focus_area,
-        goals_discussed,
-        metadata
+        mentorship_rows.focus_area,
+        mentorship_rows.goals_discussed,
+        mentorship_rows.metadata
     from mentorship_rows
+    left join loads
+        on mentorship_rows._load_id = loads.load_id
     union all
     select
-        {{ csr_analytics.lineage_columns() }},
+        {{ csr_analytics.export_lineage('combined_rows', 'loads', 'kintell_sessions') }},
         cast(null as text) as file_program_type,
-        session_id,
-        session_type,
-        participant_email,
-        volunteer_email,
-        date as scheduled_at,
-        date as completed_at,
-        duration_min as duration_minutes,
-        rating,
-        feedback_text,
-        language_level,
+        combined_rows.session_id,
+        combined_rows.session_type,
+        combined_rows.participant_email,
+        combined_rows.volunteer_email,
+        combined_rows.date as scheduled_at,
+        combined_rows.date as completed_at,
+        combined_rows.duration_min as duration_minutes,
+        combined_rows.rating,
+        combined_rows.feedback_text,
+        combined_rows.language_level,
         cast(null as text) as topics,
         cast(null as text) as focus_area,
         cast(null as text) as goals_discussed,
         cast(null as text) as metadata
     from combined_rows
+    left join loads
+        on combined_rows._load_id = loads.load_id
 ),
-
 
 cleaned as (
     select
@@ -138,7 +138,7 @@ checked as (
     select
         programs.*,
         coalesce(session_id__text, '') as _record_key,
-        {{ csr_analytics.code_list(csr_analytics.staged_column_checks(columns) + [
+        {{ csr_analytics.staged_failures(columns, [
             csr_analytics.check_condition(
                 "file_program_type is null and session_type__text is null", 'missing:session_type'),
             csr_analytics.check_condition(
@@ -151,7 +151,7 @@ checked as (
                 ~ dbt.dateadd('year', -1 * var('kintell_max_history_years'), '_observed_at'),
                 'too_old:scheduled_at'),
         ]) }} as _row_failures,
-        cast(null as text) as _warnings
+        {{ csr_analytics.staged_warnings() }} as _warnings
     from programs
 ),
 
@@ -177,8 +177,27 @@ rechecked as (
         on checked.session_id = programs_per_session.session_id
 ),
 
-{{ csr_analytics.staged_final_ctes(
-    columns, 'rechecked', derived=['program_type', 'cefr_level', 'rating_normalized']
-) }}
+marked as (
+    select
+        rechecked.*,
+        _failures is null as is_accepted,
+        {{ csr_analytics.is_superseded('_record_key') }} as is_superseded
+    from rechecked
+),
+
+final as (
+    select
+        {{ csr_analytics.lineage_columns() }},
+        _record_key,
+        {{ csr_analytics.staged_column_names(columns) }},
+        program_type,
+        cefr_level,
+        rating_normalized,
+        _failures,
+        _warnings,
+        is_accepted,
+        is_superseded
+    from marked
+)
 
 select * from final

@@ -1,3 +1,8 @@
+{#-
+    Kintell members, keyed by normalised email. member_role: advisor, mentor and tutor
+    (case-insensitive) are volunteers, anything else a participant — informational only
+    (a person's role in a program comes from the sessions, domain.md §5).
+-#}
 {%- set columns = [
     {'name': 'email', 'type': 'email', 'required': true},
     {'name': 'name', 'free_text': true},
@@ -9,27 +14,70 @@
 ] -%}
 {%- set raw_names = columns | map(attribute='name') | list -%}
 
-with observations as (
-    {{ csr_analytics.export_rows('kintell', 'kintell_users', raw_names) }}
+with raw_rows as (
+    select * from {{ source('kintell', 'kintell_users') }}
 ),
 
-{{ csr_analytics.staged_typed_ctes(columns) }},
+loads as (
+    select * from {{ source('loader', '_loads') }}
+),
 
-with_role as (
+observations as (
     select
-        typed.*,
+        {{ csr_analytics.export_lineage('raw_rows', 'loads', 'kintell_users') }},
+        {{ csr_analytics.raw_columns('raw_rows', raw_names) }}
+    from raw_rows
+    left join loads
+        on raw_rows._load_id = loads.load_id
+),
+
+cleaned as (
+    select
+        {{ csr_analytics.lineage_columns() }},
+        {{ csr_analytics.staged_text_columns(columns) }}
+    from observations
+),
+
+typed as (
+    select
+        cleaned.*,
+        {{ csr_analytics.staged_typed_columns(columns) }},
         case
-            when lower(role_when_joined__text) in ('advisor', 'mentor', 'tutor') then 'volunteer'
+            when {{ csr_analytics.ascii_lower('role_when_joined__text') }}
+                in ('advisor', 'mentor', 'tutor') then 'volunteer'
             else 'participant'
         end as member_role
+    from cleaned
+),
+
+checked as (
+    select
+        typed.*,
+        coalesce(email, {{ csr_analytics.normalize_email('email__text') }}) as _record_key,
+        {{ csr_analytics.staged_failures(columns) }} as _failures,
+        {{ csr_analytics.staged_warnings() }} as _warnings
     from typed
 ),
 
-{{ csr_analytics.staged_outcome_ctes(
-    columns,
-    'with_role',
-    record_key="coalesce(email, lower(trim(email__text)))",
-    derived=['member_role']
-) }}
+marked as (
+    select
+        checked.*,
+        _failures is null as is_accepted,
+        {{ csr_analytics.is_superseded('_record_key') }} as is_superseded
+    from checked
+),
+
+final as (
+    select
+        {{ csr_analytics.lineage_columns() }},
+        _record_key,
+        {{ csr_analytics.staged_column_names(columns) }},
+        member_role,
+        _failures,
+        _warnings,
+        is_accepted,
+        is_superseded
+    from marked
+)
 
 select * from final

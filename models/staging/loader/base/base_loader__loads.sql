@@ -9,7 +9,7 @@ typed as (
         file_sha256,
         entity,
         export_id,
-        {{ csr_analytics.parse_timestamp(csr_analytics.clean_text('export_date')) }} as export_date,
+        {{ csr_analytics.export_date('export_date') }} as export_date,
         export_date_source,
         metadata,
         rows_read,

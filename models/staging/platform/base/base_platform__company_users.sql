@@ -10,10 +10,22 @@
 ] -%}
 {%- set raw_names = columns | map(attribute='name') | list -%}
 
-with observations as (
-    {{ csr_analytics.export_rows('platform', 'platform_company_users', raw_names) }}
+with raw_rows as (
+    select * from {{ source('platform', 'platform_company_users') }}
 ),
 
+loads as (
+    select * from {{ source('loader', '_loads') }}
+),
+
+observations as (
+    select
+        {{ csr_analytics.export_lineage('raw_rows', 'loads', 'platform_company_users') }},
+        {{ csr_analytics.raw_columns('raw_rows', raw_names) }}
+    from raw_rows
+    left join loads
+        on raw_rows._load_id = loads.load_id
+),
 
 cleaned as (
     select
@@ -32,16 +44,14 @@ typed as (
 checked as (
     select
         typed.*,
-        {{ csr_analytics.record_key([
-            'company_id', 'user_email', 'joined_at',
-        ]) }} as _record_key,
-        {{ csr_analytics.code_list(csr_analytics.staged_column_checks(columns) + [
+        {{ csr_analytics.record_key(['company_id', 'user_email', 'joined_at']) }} as _record_key,
+        {{ csr_analytics.staged_failures(columns, [
             csr_analytics.check_condition('left_at < joined_at', 'before_start:left_at'),
         ]) }} as _failures
     from typed
 ),
 
-current_memberships as (
+valid_memberships as (
     select
         _load_id,
         _source_line,
@@ -59,18 +69,18 @@ overlapping as (
         this_membership._load_id,
         this_membership._source_line,
         this_membership._source_table
-    from current_memberships as this_membership
-    inner join current_memberships as other_membership
+    from valid_memberships as this_membership
+    inner join valid_memberships as other_membership
         on this_membership.user_email = other_membership.user_email
             and this_membership._record_key <> other_membership._record_key
             and this_membership.membership_start < other_membership.membership_end
             and this_membership.membership_end > other_membership.membership_start
 ),
 
-rechecked as (
+warned as (
     select
         checked.*,
-        {{ csr_analytics.code_list([
+        {{ csr_analytics.staged_warnings([
             csr_analytics.check_condition(
                 'overlapping._load_id is not null', 'overlapping_membership:joined_at'),
         ]) }} as _warnings
@@ -81,6 +91,24 @@ rechecked as (
             and checked._source_table = overlapping._source_table
 ),
 
-{{ csr_analytics.staged_final_ctes(columns, 'rechecked') }}
+marked as (
+    select
+        warned.*,
+        _failures is null as is_accepted,
+        {{ csr_analytics.is_superseded('_record_key') }} as is_superseded
+    from warned
+),
+
+final as (
+    select
+        {{ csr_analytics.lineage_columns() }},
+        _record_key,
+        {{ csr_analytics.staged_column_names(columns) }},
+        _failures,
+        _warnings,
+        is_accepted,
+        is_superseded
+    from marked
+)
 
 select * from final

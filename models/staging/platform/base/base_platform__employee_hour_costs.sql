@@ -7,21 +7,68 @@
 ] -%}
 {%- set raw_names = columns | map(attribute='name') | list -%}
 
-with observations as (
-    {{ csr_analytics.export_rows('platform', 'platform_employee_hour_costs', raw_names) }}
+with raw_rows as (
+    select * from {{ source('platform', 'platform_employee_hour_costs') }}
 ),
 
+loads as (
+    select * from {{ source('loader', '_loads') }}
+),
 
-{{ csr_analytics.staged_typed_ctes(columns) }},
+observations as (
+    select
+        {{ csr_analytics.export_lineage('raw_rows', 'loads', 'platform_employee_hour_costs') }},
+        {{ csr_analytics.raw_columns('raw_rows', raw_names) }}
+    from raw_rows
+    left join loads
+        on raw_rows._load_id = loads.load_id
+),
 
-{{ csr_analytics.staged_outcome_ctes(
-    columns,
-    'typed',
-    record_key=csr_analytics.record_key(['company_id', 'valid_from']),
-    checks=[
-        csr_analytics.check_condition("currency <> '" ~ var('reporting_currency') ~ "'", 'unsupported_currency:currency'),
-        csr_analytics.check_condition('valid_to < valid_from', 'before_start:valid_to'),
-    ]
-) }}
+cleaned as (
+    select
+        {{ csr_analytics.lineage_columns() }},
+        {{ csr_analytics.staged_text_columns(columns) }}
+    from observations
+),
+
+typed as (
+    select
+        cleaned.*,
+        {{ csr_analytics.staged_typed_columns(columns) }}
+    from cleaned
+),
+
+checked as (
+    select
+        typed.*,
+        {{ csr_analytics.record_key(['company_id', 'valid_from']) }} as _record_key,
+        {{ csr_analytics.staged_failures(columns, [
+            csr_analytics.check_condition(
+                "currency <> '" ~ var('reporting_currency') ~ "'", 'unsupported_currency:currency'),
+            csr_analytics.check_condition('valid_to < valid_from', 'before_start:valid_to'),
+        ]) }} as _failures,
+        {{ csr_analytics.staged_warnings() }} as _warnings
+    from typed
+),
+
+marked as (
+    select
+        checked.*,
+        _failures is null as is_accepted,
+        {{ csr_analytics.is_superseded('_record_key') }} as is_superseded
+    from checked
+),
+
+final as (
+    select
+        {{ csr_analytics.lineage_columns() }},
+        _record_key,
+        {{ csr_analytics.staged_column_names(columns) }},
+        _failures,
+        _warnings,
+        is_accepted,
+        is_superseded
+    from marked
+)
 
 select * from final

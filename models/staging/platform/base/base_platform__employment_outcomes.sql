@@ -6,17 +6,64 @@
 ] -%}
 {%- set raw_names = columns | map(attribute='name') | list -%}
 
-with observations as (
-    {{ csr_analytics.export_rows('platform', 'platform_employment_outcomes', raw_names) }}
+with raw_rows as (
+    select * from {{ source('platform', 'platform_employment_outcomes') }}
 ),
 
+loads as (
+    select * from {{ source('loader', '_loads') }}
+),
 
-{{ csr_analytics.staged_typed_ctes(columns) }},
+observations as (
+    select
+        {{ csr_analytics.export_lineage('raw_rows', 'loads', 'platform_employment_outcomes') }},
+        {{ csr_analytics.raw_columns('raw_rows', raw_names) }}
+    from raw_rows
+    left join loads
+        on raw_rows._load_id = loads.load_id
+),
 
-{{ csr_analytics.staged_outcome_ctes(
-    columns,
-    'typed',
-    record_key=csr_analytics.record_key(['user_email', 'employed_at'])
-) }}
+cleaned as (
+    select
+        {{ csr_analytics.lineage_columns() }},
+        {{ csr_analytics.staged_text_columns(columns) }}
+    from observations
+),
+
+typed as (
+    select
+        cleaned.*,
+        {{ csr_analytics.staged_typed_columns(columns) }}
+    from cleaned
+),
+
+checked as (
+    select
+        typed.*,
+        {{ csr_analytics.record_key(['user_email', 'employed_at']) }} as _record_key,
+        {{ csr_analytics.staged_failures(columns) }} as _failures,
+        {{ csr_analytics.staged_warnings() }} as _warnings
+    from typed
+),
+
+marked as (
+    select
+        checked.*,
+        _failures is null as is_accepted,
+        {{ csr_analytics.is_superseded('_record_key') }} as is_superseded
+    from checked
+),
+
+final as (
+    select
+        {{ csr_analytics.lineage_columns() }},
+        _record_key,
+        {{ csr_analytics.staged_column_names(columns) }},
+        _failures,
+        _warnings,
+        is_accepted,
+        is_superseded
+    from marked
+)
 
 select * from final

@@ -20,64 +20,98 @@
 ] -%}
 
 with progress_rows as (
-    {{ csr_analytics.export_rows('upskilling', 'upskilling_course_progress', [
-        'user_email', 'provider', 'course_id', 'course_name', 'status', 'progress_percent',
-        'started_at', 'completed_at', 'updated_at', 'final_score', 'credential_ref',
-    ]) }}
+    select * from {{ source('upskilling', 'upskilling_course_progress') }}
 ),
 
 completion_rows as (
-    {{ csr_analytics.export_rows('upskilling', 'upskilling_course_completions', [
-        'user_email', 'provider', 'course_id', 'course_name', 'completed_at', 'final_score',
-        'credential_ref',
-    ]) }}
+    select * from {{ source('upskilling', 'upskilling_course_completions') }}
+),
+
+loads as (
+    select * from {{ source('loader', '_loads') }}
 ),
 
 observations as (
     select
-        {{ csr_analytics.lineage_columns() }},
-        user_email,
-        provider,
-        course_id,
-        course_name,
-        status,
-        progress_percent,
-        started_at,
-        completed_at,
-        updated_at,
-        final_score,
-        credential_ref
+        {{ csr_analytics.export_lineage('progress_rows', 'loads', 'upskilling_course_progress') }},
+        progress_rows.user_email,
+        progress_rows.provider,
+        progress_rows.course_id,
+        progress_rows.course_name,
+        progress_rows.status,
+        progress_rows.progress_percent,
+        progress_rows.started_at,
+        progress_rows.completed_at,
+        progress_rows.updated_at,
+        progress_rows.final_score,
+        progress_rows.credential_ref
     from progress_rows
+    left join loads
+        on progress_rows._load_id = loads.load_id
     union all
     select
-        {{ csr_analytics.lineage_columns() }},
-        user_email,
-        provider,
-        course_id,
-        course_name,
+        {{ csr_analytics.export_lineage('completion_rows', 'loads', 'upskilling_course_completions') }},
+        completion_rows.user_email,
+        completion_rows.provider,
+        completion_rows.course_id,
+        completion_rows.course_name,
         'completed' as status,
         cast(null as text) as progress_percent,
         cast(null as text) as started_at,
-        completed_at,
-        completed_at as updated_at,
-        final_score,
-        credential_ref
+        completion_rows.completed_at,
+        completion_rows.completed_at as updated_at,
+        completion_rows.final_score,
+        completion_rows.credential_ref
     from completion_rows
+    left join loads
+        on completion_rows._load_id = loads.load_id
 ),
 
+cleaned as (
+    select
+        {{ csr_analytics.lineage_columns() }},
+        {{ csr_analytics.staged_text_columns(columns) }}
+    from observations
+),
 
-{{ csr_analytics.staged_typed_ctes(columns) }},
+typed as (
+    select
+        cleaned.*,
+        {{ csr_analytics.staged_typed_columns(columns) }}
+    from cleaned
+),
 
-{{ csr_analytics.staged_outcome_ctes(
-    columns,
-    'typed',
-    record_key=csr_analytics.record_key([
-        'user_email', 'provider', 'course_id', 'updated_at',
-        ]),
-    checks=[
-        csr_analytics.check_condition(
-            "status = 'completed' and completed_at__text is null", 'missing:completed_at'),
-    ]
-) }}
+checked as (
+    select
+        typed.*,
+        {{ csr_analytics.record_key(['user_email', 'provider', 'course_id', 'updated_at']) }}
+            as _record_key,
+        {{ csr_analytics.staged_failures(columns, [
+            csr_analytics.check_condition(
+                "status = 'completed' and completed_at__text is null", 'missing:completed_at'),
+        ]) }} as _failures,
+        {{ csr_analytics.staged_warnings() }} as _warnings
+    from typed
+),
+
+marked as (
+    select
+        checked.*,
+        _failures is null as is_accepted,
+        {{ csr_analytics.is_superseded('_record_key') }} as is_superseded
+    from checked
+),
+
+final as (
+    select
+        {{ csr_analytics.lineage_columns() }},
+        _record_key,
+        {{ csr_analytics.staged_column_names(columns) }},
+        _failures,
+        _warnings,
+        is_accepted,
+        is_superseded
+    from marked
+)
 
 select * from final

@@ -1,0 +1,53 @@
+{#-
+    One row per Buddy entity and key (reconciled entities of buddy_reconciled_entities):
+    how many accepted observations each feed holds at as_of_date, when the first webhook
+    and the last export and webhook observed it, its latest business timestamp, and when
+    the entity's latest export was taken. dq_reconciliation reads missing_in_export and
+    missing_in_webhooks from here.
+-#}
+{%- set entities = csr_analytics.buddy_reconciled_entities() -%}
+
+with
+{%- for name, entity in entities.items() %}
+{{ name }} as (
+    select * from {{ ref(entity['model']) }}
+    {%- if entity['as_of'] %}
+    where {{ csr_analytics.is_on_or_before_as_of(entity['as_of']) }}
+    {%- endif %}
+),
+{% endfor %}
+observations as (
+    {%- for name, entity in entities.items() %}
+    select
+        '{{ name }}' as entity,
+        _record_key,
+        _feed,
+        _observed_at,
+        {{ entity['business_at'] }} as business_at
+    from {{ name }}
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
+    {%- endfor %}
+),
+
+final as (
+    select
+        entity,
+        _record_key,
+        sum(case when _feed = 'export' then 1 else 0 end) as export_observations_count,
+        sum(case when _feed = 'webhook' then 1 else 0 end) as webhook_observations_count,
+        min(case when _feed = 'webhook' then _observed_at end) as first_webhook_at,
+        max(case when _feed = 'export' then _observed_at end) as last_export_at,
+        max(case when _feed = 'webhook' then _observed_at end) as last_webhook_at,
+        max(business_at) as last_business_at,
+        max(max(case when _feed = 'export' then _observed_at end)) over (
+            partition by entity
+        ) as entity_last_export_at
+    from observations
+    group by
+        entity,
+        _record_key
+)
+
+select * from final

@@ -1,0 +1,185 @@
+{#-
+    One row per landed raw row with the verdict of staging: its lineage, record key,
+    failures, warnings, is_accepted and is_superseded — the rows of every base model that
+    judges raw rows. A webhook line is counted in the entity model it was routed to, or
+    else (invalid envelope, duplicate delivery, unknown type) in
+    base_buddy__webhook_events. What dq_rejected_rows, dq_warnings and dq_import_summary
+    count.
+-#}
+{{ config(materialized='view') }}
+
+with buddy_users as (
+    select * from {{ ref('base_buddy__users') }}
+),
+
+buddy_matches as (
+    select * from {{ ref('base_buddy__matches') }}
+),
+
+buddy_events as (
+    select * from {{ ref('base_buddy__events') }}
+),
+
+buddy_event_attendance as (
+    select * from {{ ref('base_buddy__event_attendance') }}
+),
+
+buddy_skill_sessions as (
+    select * from {{ ref('base_buddy__skill_sessions') }}
+),
+
+buddy_checkins as (
+    select * from {{ ref('base_buddy__checkins') }}
+),
+
+buddy_feedback as (
+    select * from {{ ref('base_buddy__feedback') }}
+),
+
+buddy_milestones as (
+    select * from {{ ref('base_buddy__milestones') }}
+),
+
+kintell_users as (
+    select * from {{ ref('base_kintell__users') }}
+),
+
+kintell_sessions as (
+    select * from {{ ref('base_kintell__sessions') }}
+),
+
+upskilling_course_records as (
+    select * from {{ ref('base_upskilling__course_records') }}
+),
+
+upskilling_credentials as (
+    select * from {{ ref('base_upskilling__credentials') }}
+),
+
+platform_companies as (
+    select * from {{ ref('base_platform__companies') }}
+),
+
+platform_company_users as (
+    select * from {{ ref('base_platform__company_users') }}
+),
+
+platform_program_investments as (
+    select * from {{ ref('base_platform__program_investments') }}
+),
+
+platform_employee_hour_costs as (
+    select * from {{ ref('base_platform__employee_hour_costs') }}
+),
+
+platform_employment_outcomes as (
+    select * from {{ ref('base_platform__employment_outcomes') }}
+),
+
+q2q_outcome_scores as (
+    select * from {{ ref('base_q2q__outcome_scores') }}
+),
+
+buddy_webhook_events as (
+    select * from {{ ref('base_buddy__webhook_events') }}
+    where not is_routed
+),
+
+final as (
+    select
+        _source_table, _load_id, _source_file, _source_line, _record_key, _failures, _warnings,
+        is_accepted, is_superseded
+    from buddy_users
+    union all
+    select
+        _source_table, _load_id, _source_file, _source_line, _record_key, _failures, _warnings,
+        is_accepted, is_superseded
+    from buddy_matches
+    union all
+    select
+        _source_table, _load_id, _source_file, _source_line, _record_key, _failures, _warnings,
+        is_accepted, is_superseded
+    from buddy_events
+    union all
+    select
+        _source_table, _load_id, _source_file, _source_line, _record_key, _failures, _warnings,
+        is_accepted, is_superseded
+    from buddy_event_attendance
+    union all
+    select
+        _source_table, _load_id, _source_file, _source_line, _record_key, _failures, _warnings,
+        is_accepted, is_superseded
+    from buddy_skill_sessions
+    union all
+    select
+        _source_table, _load_id, _source_file, _source_line, _record_key, _failures, _warnings,
+        is_accepted, is_superseded
+    from buddy_checkins
+    union all
+    select
+        _source_table, _load_id, _source_file, _source_line, _record_key, _failures, _warnings,
+        is_accepted, is_superseded
+    from buddy_feedback
+    union all
+    select
+        _source_table, _load_id, _source_file, _source_line, _record_key, _failures, _warnings,
+        is_accepted, is_superseded
+    from buddy_milestones
+    union all
+    select
+        _source_table, _load_id, _source_file, _source_line, _record_key, _failures, _warnings,
+        is_accepted, is_superseded
+    from kintell_users
+    union all
+    select
+        _source_table, _load_id, _source_file, _source_line, _record_key, _failures, _warnings,
+        is_accepted, is_superseded
+    from kintell_sessions
+    union all
+    select
+        _source_table, _load_id, _source_file, _source_line, _record_key, _failures, _warnings,
+        is_accepted, is_superseded
+    from upskilling_course_records
+    union all
+    select
+        _source_table, _load_id, _source_file, _source_line, _record_key, _failures, _warnings,
+        is_accepted, is_superseded
+    from upskilling_credentials
+    union all
+    select
+        _source_table, _load_id, _source_file, _source_line, _record_key, _failures, _warnings,
+        is_accepted, is_superseded
+    from platform_companies
+    union all
+    select
+        _source_table, _load_id, _source_file, _source_line, _record_key, _failures, _warnings,
+        is_accepted, is_superseded
+    from platform_company_users
+    union all
+    select
+        _source_table, _load_id, _source_file, _source_line, _record_key, _failures, _warnings,
+        is_accepted, is_superseded
+    from platform_program_investments
+    union all
+    select
+        _source_table, _load_id, _source_file, _source_line, _record_key, _failures, _warnings,
+        is_accepted, is_superseded
+    from platform_employee_hour_costs
+    union all
+    select
+        _source_table, _load_id, _source_file, _source_line, _record_key, _failures, _warnings,
+        is_accepted, is_superseded
+    from platform_employment_outcomes
+    union all
+    select
+        _source_table, _load_id, _source_file, _source_line, _record_key, _failures, _warnings,
+        is_accepted, is_superseded
+    from q2q_outcome_scores
+    union all
+    select
+        _source_table, _load_id, _source_file, _source_line, _record_key, _failures, _warnings,
+        is_accepted, is_superseded
+    from buddy_webhook_events
+)
+
+select * from final
