@@ -2,7 +2,7 @@
     Every accepted observation of a Buddy account from the export files (the JSON export
     and the CSVs), with its lineage; is_superseded marks the observations a later one of
     the same account replaces. Identity (int_buddy_accounts) takes the latest as of
-    as_of_date; pii_users the latest of all.
+    as_of_date; dim_pii_users (pii.pii_users) the latest of all.
 -#}
 with users as (
     select * from {{ ref('base_buddy__users') }}
