@@ -17,10 +17,6 @@ fields as (
     select * from {{ ref('int_buddy_observation_fields') }}
 ),
 
-match_observations as (
-    select * from {{ ref('int_buddy_match_observations') }}
-),
-
 webhook_envelopes as (
     select * from {{ ref('base_buddy__webhook_events') }}
     where is_accepted
@@ -104,23 +100,6 @@ conflicting_fields as (
         _record_key
 ),
 
-ranked_match_observations as (
-    select
-        _record_key,
-        status,
-        {{ csr_analytics.observation_rank(['_record_key']) }} as _observation_rank
-    from match_observations
-),
-
-match_later_open_status as (
-    select _record_key
-    from ranked_match_observations
-    group by _record_key
-    having
-        min(case when status in ('active', 'inactive') then _observation_rank end)
-        < max(case when status = 'ended' then _observation_rank end)
-),
-
 match_export_status_differences as (
     select distinct _record_key
     from export_states
@@ -179,7 +158,7 @@ final as (
     where
         keys.entity = 'matches'
         and (
-            keys._record_key in (select _record_key from match_later_open_status)
+            keys.is_reopened_after_end
             or keys._record_key in (select _record_key from match_export_status_differences)
         )
 )

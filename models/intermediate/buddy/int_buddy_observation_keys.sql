@@ -2,8 +2,10 @@
     One row per Buddy entity and key (reconciled entities of buddy_reconciled_entities):
     how many accepted observations each feed holds at as_of_date, when the first webhook
     and the last export and webhook observed it, its latest business timestamp, and when
-    the entity's latest export was taken. dq_reconciliation reads missing_in_export and
-    missing_in_webhooks from here.
+    the entity's latest export was taken; for a match, whether an observation that says
+    it is open is more recent than one that says it ended (is_reopened_after_end: a later
+    "active" does not reopen it, domain.md §3). dq_reconciliation reads missing_in_export,
+    missing_in_webhooks and that part of conflicting_status from here.
 -#}
 {%- set entities = csr_analytics.buddy_reconciled_entities() -%}
 
@@ -23,12 +25,22 @@ observations as (
         _record_key,
         _feed,
         _observed_at,
-        {{ entity['business_at'] }} as business_at
+        _load_id,
+        _source_line,
+        {{ entity['business_at'] }} as business_at,
+        {{ 'status' if 'status' in entity['state'] else 'cast(null as text)' }} as status
     from {{ name }}
     {%- if not loop.last %}
     union all
     {%- endif %}
     {%- endfor %}
+),
+
+ranked as (
+    select
+        observations.*,
+        {{ csr_analytics.observation_rank(['entity', '_record_key']) }} as _observation_rank
+    from observations
 ),
 
 final as (
@@ -43,8 +55,13 @@ final as (
         max(business_at) as last_business_at,
         max(max(case when _feed = 'export' then _observed_at end)) over (
             partition by entity
-        ) as entity_last_export_at
-    from observations
+        ) as entity_last_export_at,
+        coalesce(
+            min(case when status in ('active', 'inactive') then _observation_rank end)
+            < max(case when status = 'ended' then _observation_rank end),
+            false
+        ) as is_reopened_after_end
+    from ranked
     group by
         entity,
         _record_key
