@@ -21,7 +21,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from csr_analytics.load_db import Database
+from csr_analytics.connections import Reader
 
 PERIOD_PATTERN = re.compile(r"^(\d{4})(?:-Q([1-4]))?$")
 CHART_WIDTH = 560
@@ -64,7 +64,7 @@ def quarter_label(start: date) -> str:
 # ---------------------------------------------------------------- reading the marts
 
 
-def _company(database: Database, company_id: str) -> tuple[str, str]:
+def _company(database: Reader, company_id: str) -> tuple[str, str]:
     p = database.param
     rows = database.fetchall(
         f"select company_id, company_name from marts.dim_companies where company_id = {p}",
@@ -75,7 +75,7 @@ def _company(database: Database, company_id: str) -> tuple[str, str]:
     return rows[0][0], rows[0][1]
 
 
-def _quarters(database: Database, company_id: str, period: Period) -> list[dict[str, Any]]:
+def _quarters(database: Reader, company_id: str, period: Period) -> list[dict[str, Any]]:
     """Hours and volunteers per quarter of the period: rpt_company_vis, all programs."""
     p = database.param
     rows = database.fetchall(
@@ -105,7 +105,7 @@ def _quarters(database: Database, company_id: str, period: Period) -> list[dict[
     ]
 
 
-def _totals(database: Database, company_id: str, period: Period) -> tuple[int, Decimal]:
+def _totals(database: Reader, company_id: str, period: Period) -> tuple[int, Decimal]:
     """Volunteers and hours over the whole period, counted once (fct_volunteer_activities,
     the activities rpt_company_vis reads): a volunteer active in two quarters is one."""
     p = database.param
@@ -120,7 +120,7 @@ def _totals(database: Database, company_id: str, period: Period) -> tuple[int, D
     return int(rows[0][0]), Decimal(rows[0][1]).quantize(Decimal("0.01"))
 
 
-def _vis_tiers(database: Database, company_id: str, period: Period) -> list[dict[str, Any]]:
+def _vis_tiers(database: Reader, company_id: str, period: Period) -> list[dict[str, Any]]:
     """Cross-program quarter VIS of the volunteers with an activity credited to the
     company in that quarter, per tier (seeds.vis_tiers order; no score last)."""
     p = database.param
@@ -144,7 +144,7 @@ def _vis_tiers(database: Database, company_id: str, period: Period) -> list[dict
     return [{"tier": tier, "count": int(count)} for tier, _, count in rows]
 
 
-def _funnel(database: Database, company_id: str, period: Period) -> list[dict[str, Any]]:
+def _funnel(database: Reader, company_id: str, period: Period) -> list[dict[str, Any]]:
     """Enrollments of the company's people that started in the period, by program, and
     where they stand at as_of_date."""
     p = database.param
@@ -187,7 +187,7 @@ SROI_COLUMNS = (
 )
 
 
-def _sroi(database: Database, company_id: str, period: Period) -> list[dict[str, Any]]:
+def _sroi(database: Reader, company_id: str, period: Period) -> list[dict[str, Any]]:
     """rpt_sroi rows of the company and period: 'all' first, then each program. The two
     bridge steps are differences of published columns, taken in SQL."""
     p = database.param
@@ -205,7 +205,7 @@ def _sroi(database: Database, company_id: str, period: Period) -> list[dict[str,
     return [dict(zip(columns, row, strict=True)) for row in rows]
 
 
-def gather(database: Database, company_id: str, period: Period) -> dict[str, Any]:
+def gather(database: Reader, company_id: str, period: Period) -> dict[str, Any]:
     """Everything the page shows, read from the marts."""
     company_id, company_name = _company(database, company_id)
     quarters = _quarters(database, company_id, period)
@@ -435,7 +435,7 @@ def render(data: dict[str, Any]) -> str:
     return environment.get_template("company_report.html.j2").render(charts=charts, **data)
 
 
-def write_report(database: Database, company_id: str, period: Period, output: Path) -> Path:
+def write_report(database: Reader, company_id: str, period: Period, output: Path) -> Path:
     html = render(gather(database, company_id, period))
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(html, encoding="utf-8")

@@ -32,6 +32,7 @@ from typing import IO
 
 from tqdm import tqdm
 
+from csr_analytics.connections import ConnectionFailed
 from csr_analytics.contract import (
     LEDGER_COLUMNS,
     LEDGER_TABLE,
@@ -42,7 +43,6 @@ from csr_analytics.contract import (
     load_contract,
 )
 from csr_analytics.load_db import (
-    ConnectionFailed,
     Database,
     DatabaseError,
     Lineage,

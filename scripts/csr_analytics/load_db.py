@@ -2,13 +2,14 @@
 
 PostgreSQL gets ``COPY ... FROM STDIN`` (psycopg 3), DuckDB gets Arrow record batches
 inserted with one ``insert ... select``. Nothing is inserted row by row. Every name in
-SQL comes from the contract, never from file content, and is quoted anyway.
+SQL comes from the contract, never from file content, and is quoted anyway. The
+connection itself is opened by ``csr_analytics.connections``; the batches come from the
+reader (``csr_analytics.load_read``).
 """
 
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,6 +20,7 @@ import duckdb
 import psycopg
 import pyarrow as pa
 
+from csr_analytics.connections import open_duckdb, open_postgres
 from csr_analytics.contract import (
     LEDGER_TABLE,
     LINEAGE_COLUMNS,
@@ -29,18 +31,14 @@ from csr_analytics.contract import (
     Columns,
     Contract,
 )
+from csr_analytics.load_read import Batch
 from csr_analytics.profiles import Target
 
 SCHEMA_LOCK = 0x6373725F72617700  # advisory lock key of ensure_schema ("csr_raw")
-_DUCKDB_LOCK_HOLDER = re.compile(r"Conflicting lock is held in .* \(PID (\d+)\)")
 
 DatabaseError = (duckdb.Error, psycopg.Error)
 # _load_id, _source_file, _source_line, _loaded_at, _extra: the order insert_batch fills them
 LOADER_COLUMN_NAMES: tuple[str, ...] = LINEAGE_COLUMNS
-
-
-class ConnectionFailed(Exception):
-    """The target database cannot be reached."""
 
 
 def quote(identifier: str) -> str:
@@ -58,20 +56,6 @@ class Lineage:
     load_id: int
     source_file: str
     loaded_at: datetime
-
-
-@dataclass
-class Batch:
-    """Rows for one raw table: data values in contract column order, line, extra JSON.
-
-    ``extras`` is None when no row of the batch has an ``_extra``.
-    """
-
-    table: str
-    columns: Sequence[str]
-    rows: list[Sequence[str | None]]
-    lines: list[int]
-    extras: list[str | None] | None
 
 
 class Database:
@@ -146,16 +130,7 @@ class DuckDatabase(Database):
     param = "?"
 
     def __init__(self, path: str) -> None:
-        try:
-            self.connection = duckdb.connect(path)
-        except duckdb.Error as error:
-            holder = _DUCKDB_LOCK_HOLDER.search(str(error))
-            if holder is not None:
-                raise ConnectionFailed(
-                    f"the duckdb database {path} is in use by another process "
-                    f"(PID {holder.group(1)}); DuckDB allows one writer at a time"
-                ) from error
-            raise ConnectionFailed(f"cannot open duckdb database {path}: {error}") from error
+        self.connection = open_duckdb(path, read_only=False)
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         self.connection.execute(sql, list(params))
@@ -212,20 +187,7 @@ class PostgresDatabase(Database):
     engine = "postgres"
 
     def __init__(self, target: Target) -> None:
-        try:
-            self.connection = psycopg.connect(
-                host=target.host,
-                port=target.port,
-                user=target.user,
-                password=target.password or None,
-                dbname=target.dbname,
-                autocommit=True,
-                connect_timeout=10,
-                application_name="csr-load",
-            )
-        except psycopg.Error as error:
-            message = str(error).strip().splitlines()[-1] if str(error).strip() else repr(error)
-            raise ConnectionFailed(f"cannot connect to {target.describe()}: {message}") from error
+        self.connection = open_postgres(target, read_only=False, application_name="csr-load")
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         self.connection.execute(sql, list(params) if params else None)
@@ -262,6 +224,7 @@ class PostgresDatabase(Database):
 
 
 def connect(target: Target) -> Database:
+    """The loader's read-write connection to the target (``connections`` opens it)."""
     if target.type == "duckdb":
         return DuckDatabase(target.path or ":memory:")
     return PostgresDatabase(target)

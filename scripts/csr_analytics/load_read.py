@@ -30,7 +30,6 @@ from pathlib import Path
 from typing import IO, Any
 
 from csr_analytics.contract import JsonExport, RawTable
-from csr_analytics.load_db import Batch
 
 BOM = b"\xef\xbb\xbf"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -55,6 +54,20 @@ _JSON_TOKEN = re.compile(
 csv.field_size_limit(2**31 - 1)
 
 RejectedLine = tuple[int, str, str]  # source_line, raw_line, error
+
+
+@dataclass
+class Batch:
+    """Rows for one raw table: data values in contract column order, line, extra JSON.
+
+    ``extras`` is None when no row of the batch has an ``_extra``.
+    """
+
+    table: str
+    columns: Sequence[str]
+    rows: list[Sequence[str | None]]
+    lines: list[int]
+    extras: list[str | None] | None
 
 
 class FileRejected(Exception):

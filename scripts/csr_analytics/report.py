@@ -1,8 +1,9 @@
 """``csr-report``: print what a build produced, straight from the database.
 
-Sections: ``summary`` (rows landed, accepted and rejected per entity, files per status),
-``enrollments`` (enrollment counts by program and status) and ``journey EMAIL`` (one
-person's journey-flag JSON). The connection comes from the dbt profile, as for csr-load.
+Sections: ``summary`` (files per status, then per raw table of the sources contract: rows
+landed, rejected, warned and current in staging), ``enrollments`` (enrollment counts by
+program and status) and ``journey EMAIL`` (one person's journey-flag JSON). The connection
+comes from the dbt profile, as for csr-load, and is read-only.
 With ``--company ID --period 2025`` (or ``2025-Q2``) it writes that company's impact report
 as one HTML file instead (see company_report) and prints its path.
 """
@@ -16,42 +17,15 @@ from pathlib import Path
 from typing import Any
 
 from csr_analytics import company_report
-from csr_analytics.contract import find_project_dir, load_contract
-from csr_analytics.load_db import Database, connect
+from csr_analytics.connections import Reader
+from csr_analytics.contract import Contract, find_project_dir, load_contract
 from csr_analytics.profiles import read_target
 
-STAGED_ENTITIES: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
-    ("buddy users", "stg_buddy__users", ("buddy_users",)),
-    ("buddy matches", "stg_buddy__matches", ("buddy_matches",)),
-    ("buddy events", "stg_buddy__events", ("buddy_events",)),
-    ("buddy event attendance", "stg_buddy__event_attendance", ("buddy_event_attendance",)),
-    ("buddy skill sessions", "stg_buddy__skill_sessions", ("buddy_skill_sessions",)),
-    ("buddy check-ins", "stg_buddy__checkins", ("buddy_checkins",)),
-    ("buddy feedback", "stg_buddy__feedback", ("buddy_feedback",)),
-    ("buddy milestones", "stg_buddy__milestones", ("buddy_milestones",)),
-    ("buddy webhook events", None, ("buddy_webhook_events",)),
-    ("kintell members", "stg_kintell__users", ("kintell_users",)),
-    (
-        "kintell sessions",
-        "stg_kintell__sessions",
-        ("kintell_language_sessions", "kintell_mentorship_sessions", "kintell_sessions"),
-    ),
-    (
-        "course records",
-        "stg_upskilling__course_records",
-        ("upskilling_course_progress", "upskilling_course_completions"),
-    ),
-    ("credentials", "stg_upskilling__credentials", ("upskilling_credentials",)),
-    ("companies", "stg_platform__companies", ("platform_companies",)),
-    ("company members", "stg_platform__company_users", ("platform_company_users",)),
-    ("investments", "stg_platform__program_investments", ("platform_program_investments",)),
-    ("hour costs", "stg_platform__employee_hour_costs", ("platform_employee_hour_costs",)),
-    ("employment outcomes", "stg_platform__employment_outcomes", ("platform_employment_outcomes",)),
-    ("q2q scores", "stg_q2q__outcome_scores", ("q2q_outcome_scores",)),
-)
+STAGING_SCHEMA = "staging"
+LINEAGE_TABLE_COLUMN = "_source_table"  # every staging model's raw table of each row
 
 
-def relation_exists(database: Database, schema: str, name: str) -> bool:
+def relation_exists(database: Reader, schema: str, name: str) -> bool:
     rows = database.fetchall(
         "select count(*) from information_schema.tables "
         f"where table_schema = {database.param} and table_name = {database.param}",
@@ -60,7 +34,7 @@ def relation_exists(database: Database, schema: str, name: str) -> bool:
     return bool(rows[0][0])
 
 
-def scalar(database: Database, sql: str, params: Sequence[Any] = ()) -> Any:
+def scalar(database: Reader, sql: str, params: Sequence[Any] = ()) -> Any:
     return database.fetchall(sql, params)[0][0]
 
 
@@ -84,39 +58,59 @@ def table(rows: Sequence[Sequence[Any]], header: Sequence[str]) -> str:
     return "\n".join(out)
 
 
-def summary(database: Database) -> str:
+def current_rows(database: Reader) -> dict[str, int]:
+    """Per raw table, its rows that are current in staging: every ``stg_`` model names the
+    raw table of each of its rows in ``_source_table`` (webhook rows: the webhook table)."""
+    p = database.param
+    models = database.fetchall(
+        "select table_name from information_schema.columns"
+        f" where table_schema = {p} and column_name = {p} order by table_name",
+        (STAGING_SCHEMA, LINEAGE_TABLE_COLUMN),
+    )
+    counts: dict[str, int] = {}
+    for (model,) in models:
+        if not model.startswith("stg_"):
+            continue
+        for raw_table, rows in database.fetchall(
+            f"select {LINEAGE_TABLE_COLUMN}, count(*)"
+            f' from {STAGING_SCHEMA}."{model}" group by {LINEAGE_TABLE_COLUMN}'
+        ):
+            counts[raw_table] = counts.get(raw_table, 0) + int(rows)
+    return counts
+
+
+def _table_row(database: Reader, raw_table: str, current: dict[str, int] | None) -> tuple[Any, ...]:
+    """One raw table: rows landed, and once built, rejected, warned and current."""
+    landed = scalar(database, f'select count(*) from raw."{raw_table}"')
+    if current is None:
+        return (raw_table, landed, None, None, None)
+    judged = [
+        scalar(
+            database,
+            f"select count(*) from data_quality.{relation} where source_table = {database.param}",
+            (raw_table,),
+        )
+        for relation in ("dq_rejected_rows", "dq_warnings")
+    ]
+    return (raw_table, landed, *judged, current.get(raw_table, 0))
+
+
+def summary(database: Reader, contract: Contract) -> str:
+    """Files per status, then one line per raw table of the contract."""
     files = database.fetchall(
         "select status, count(*) from raw._loads group by status order by status"
     )
     lines = ["Files: " + (", ".join(f"{n} {status}" for status, n in files) or "none")]
     rejected_lines = scalar(database, "select count(*) from raw._rejected_lines")
-    rows = []
-    has_staging = relation_exists(database, "data_quality", "dq_rejected_rows")
-    for label, model, raw_tables in STAGED_ENTITIES:
-        landed = sum(scalar(database, f"select count(*) from raw.{name}") for name in raw_tables)
-        current = rejected = warned = None
-        if has_staging:
-            if model is not None and relation_exists(database, "staging", model):
-                current = scalar(database, f"select count(*) from staging.{model}")
-            marks = ", ".join([database.param] * len(raw_tables))
-            rejected = scalar(
-                database,
-                "select count(*) from data_quality.dq_rejected_rows"
-                f" where source_table in ({marks})",
-                raw_tables,
-            )
-            warned = scalar(
-                database,
-                f"select count(*) from data_quality.dq_warnings where source_table in ({marks})",
-                raw_tables,
-            )
-        rows.append((label, landed, rejected, warned, current))
-    lines.append(table(rows, ("entity", "rows landed", "rejected", "warnings", "current rows")))
+    built = relation_exists(database, "data_quality", "dq_rejected_rows")
+    current = current_rows(database) if built else None
+    rows = [_table_row(database, raw.name, current) for raw in contract.tables]
+    lines.append(table(rows, ("raw table", "rows landed", "rejected", "warnings", "current rows")))
     lines.append(f"Lines the loader could not split or parse: {rejected_lines}")
     return "\n".join(lines)
 
 
-def enrollments(database: Database) -> str:
+def enrollments(database: Reader) -> str:
     if not relation_exists(database, "marts", "fct_program_enrollments"):
         return "fct_program_enrollments is not built yet"
     rows = database.fetchall(
@@ -131,7 +125,7 @@ def enrollments(database: Database) -> str:
     return table(rows, ("program", "active", "completed", "dropped", "total"))
 
 
-def journey(database: Database, email: str) -> str:
+def journey(database: Reader, email: str) -> str:
     rows = database.fetchall(
         "select cast(flags.journey_flags as text) from marts.dim_user_journey_flags as flags"
         " inner join pii.pii_users as users on flags.csr_user_id = users.csr_user_id"
@@ -163,7 +157,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def company(
-    database: Database, company_id: str, period: company_report.Period, output: Path | None
+    database: Reader, company_id: str, period: company_report.Period, output: Path | None
 ) -> int:
     """Write the company report; 1 when the company or the period has nothing to show."""
     path = output or company_report.default_output(company_id, period)
@@ -194,8 +188,8 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     try:
         project_dir = find_project_dir(args.project_dir)
-        load_contract(project_dir)
-        database = connect(read_target(project_dir, args.target, args.profiles_dir))
+        contract = load_contract(project_dir)
+        database = Reader(read_target(project_dir, args.target, args.profiles_dir), "csr-report")
     except Exception as error:
         print(f"csr-report: {error}", file=sys.stderr)
         return 2
@@ -203,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
         if period is not None:
             return company(database, args.company, period, args.output)
         if args.section == "summary":
-            print(summary(database))
+            print(summary(database, contract))
         elif args.section == "enrollments":
             print(enrollments(database))
         else:

@@ -4,8 +4,8 @@
 investment by type (rpt_sroi), its outcomes by code with quantity, gross value, impact and
 present value (fct_sroi_outcomes), then the ratios (rpt_sroi). By default the whole history
 across programs; ``--program`` and ``--period-type`` / ``--period-start`` narrow it. The
-connection comes from the dbt profile, as for csr-load. Exit 0 when the company has SROI
-rows, 1 when it has none, 2 on a usage or connection error.
+connection comes from the dbt profile, as for csr-load, and is read-only. Exit 0 when the
+company has SROI rows, 1 when it has none, 2 on a usage or connection error.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from csr_analytics import connections
 from csr_analytics.contract import find_project_dir
 from csr_analytics.profiles import Target, read_target
 
@@ -67,42 +68,18 @@ class Selection:
         return f"company {self.company_id}, {program}, {period}"
 
 
-class Reader:
-    """Read-only queries against the target's database (qmark or pyformat parameters)."""
+class Reader(connections.Reader):
+    """Read-only queries on the built marts; a query that fails is a ``ReportError``."""
 
     def __init__(self, target: Target) -> None:
-        self.engine = target.type
-        self.param = "?" if target.type == "duckdb" else "%s"
-        try:
-            if target.type == "duckdb":
-                import duckdb
-
-                self.connection: Any = duckdb.connect(target.path or ":memory:", read_only=True)
-            else:
-                import psycopg
-
-                self.connection = psycopg.connect(
-                    host=target.host,
-                    port=target.port,
-                    user=target.user,
-                    password=target.password or None,
-                    dbname=target.dbname,
-                    autocommit=True,
-                    connect_timeout=10,
-                    application_name="csr-sroi-report",
-                )
-        except Exception as error:
-            raise ReportError(f"cannot connect to {target.describe()}: {error}") from error
+        super().__init__(target, application_name="csr-sroi-report")
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         try:
-            return self.connection.execute(sql, list(params)).fetchall()
+            return self.fetchall(sql, params)
         except Exception as error:
             message = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
             raise ReportError(f"cannot read the SROI marts (built yet?): {message}") from error
-
-    def close(self) -> None:
-        self.connection.close()
 
 
 def money(value: Decimal | None) -> str:

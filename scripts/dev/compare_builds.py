@@ -14,29 +14,21 @@ figures (a refactoring) did not.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from csr_analytics.connections import libpq_target, open_duckdb, open_postgres
+
 SCHEMAS = ("marts", "data_quality", "pii")
 
 
 def _connect(target: str) -> Any:
+    """A read-only connection: the DuckDB file, or the database on the libpq server."""
     if target.endswith(".duckdb"):
-        import duckdb
-
-        return duckdb.connect(target, read_only=True)
-    import psycopg
-
-    return psycopg.connect(
-        host=os.environ.get("PGHOST", "127.0.0.1"),
-        port=int(os.environ.get("PGPORT", "5432")),
-        user=os.environ.get("PGUSER", "postgres"),
-        password=os.environ.get("PGPASSWORD") or None,
-        dbname=target,
-    )
+        return open_duckdb(target, read_only=True)
+    return open_postgres(libpq_target(target), read_only=True, application_name="compare-builds")
 
 
 def _tables(connection: Any, schemas: Sequence[str]) -> list[tuple[str, str]]:

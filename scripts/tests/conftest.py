@@ -25,7 +25,7 @@ import psycopg
 import pytest
 from psycopg import sql
 
-from csr_analytics.workspace import SAMPLE_EXPORTS, Workspace, workspace
+from csr_analytics.dev.workspace import SAMPLE_EXPORTS, Workspace, workspace
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 CSR_LOAD = Path(sys.executable).with_name("csr-load")

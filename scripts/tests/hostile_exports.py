@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from csr_analytics.contract import Contract, RawTable, load_contract
-from csr_analytics.workspace import PROJECT_DIR, SAMPLE_EXPORTS
+from csr_analytics.dev.workspace import PROJECT_DIR, SAMPLE_EXPORTS
 
 CORPUS = PROJECT_DIR / "tests" / "fixtures" / "value_grammar_cases.csv"
 SCENARIOS = PROJECT_DIR / "tests" / "fixtures" / "hostile_rows.csv"

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from csr_analytics.workspace import BIN, Workspace
+from csr_analytics.dev.workspace import BIN, Workspace
 
 CHROMIUM = Path("/usr/bin/chromium")
 COMPANY = "C-1001"

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from csr_analytics.workspace import BIN, PROJECT_DIR, Workspace
+from csr_analytics.dev.workspace import BIN, PROJECT_DIR, Workspace
 
 PUBLISHED = ("marts", "data_quality")  # pii is a folder of marts
 METHOD_DOCS = {

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from csr_analytics.workspace import BIN, PROJECT_DIR, Workspace, workspace
-from csr_analytics.workspace import SAMPLE_EXPORTS as SAMPLE
+from csr_analytics.dev.workspace import BIN, PROJECT_DIR, Workspace, workspace
+from csr_analytics.dev.workspace import SAMPLE_EXPORTS as SAMPLE
 
 ENGINES = ("duckdb", "postgres")
 

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from hostile_exports import Injected, write_hostile_exports
 
-from csr_analytics.workspace import Workspace, workspace
+from csr_analytics.dev.workspace import Workspace, workspace
 
 SEED = 11
 VALUES_PER_COLUMN = 5

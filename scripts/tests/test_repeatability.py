@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from csr_analytics.workspace import SAMPLE_EXPORTS, Workspace
+from csr_analytics.dev.workspace import SAMPLE_EXPORTS, Workspace
 
 SCHEMAS = ("marts", "data_quality")
 

@@ -20,7 +20,7 @@ import psycopg
 import pytest
 from psycopg import sql
 
-from csr_analytics.workspace import (
+from csr_analytics.dev.workspace import (
     BIN,
     PROJECT_DIR,
     SAMPLE_EXPORTS,

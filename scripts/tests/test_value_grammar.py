@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from csr_analytics.workspace import PROJECT_DIR, Workspace, workspace
+from csr_analytics.dev.workspace import PROJECT_DIR, Workspace, workspace
 
 CASES_FILE = PROJECT_DIR / "tests" / "fixtures" / "value_grammar_cases.csv"
 GENERATED_PER_KIND = 150
@@ -235,7 +235,7 @@ def _run_cases(space: Workspace, cases: list[Case]) -> dict[str, tuple[str, Any]
         return results
     import psycopg
 
-    from csr_analytics.workspace import server_settings
+    from csr_analytics.dev.workspace import server_settings
 
     settings = server_settings()
     with psycopg.connect(dbname=space.database, autocommit=True, **settings) as connection:

@@ -1,7 +1,7 @@
 """Time recalculating the Volunteer Impact Score (vis.md §4).
 
-    python -m csr_analytics.bench_vis --volunteers 1000 --target duckdb
-    python -m csr_analytics.bench_vis --volunteers 1000 --target postgres
+    python -m csr_analytics.dev.bench_vis --volunteers 1000 --target duckdb
+    python -m csr_analytics.dev.bench_vis --volunteers 1000 --target postgres
 
 In a throw-away database (a DuckDB file in a temporary folder, or a fresh PostgreSQL
 database dropped afterwards): csr-generate writes exports with about that many
@@ -22,7 +22,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from csr_analytics.workspace import AS_OF, BIN, Workspace, workspace
+from csr_analytics.dev.workspace import AS_OF, BIN, Workspace, workspace
 
 # The VIS models; `dbt build --select` on them also runs their data and unit tests.
 VIS_MODELS: tuple[str, ...] = (
@@ -168,7 +168,7 @@ def report(timing: VisTiming) -> str:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m csr_analytics.bench_vis",
+        prog="python -m csr_analytics.dev.bench_vis",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -15,28 +15,35 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import psycopg
 from psycopg import sql
 
-PROJECT_DIR = Path(__file__).resolve().parents[2]  # the dbt project (an editable install)
+from csr_analytics.connections import libpq_target, open_duckdb, open_postgres
+
+PROJECT_DIR = Path(__file__).resolve().parents[3]  # the dbt project (an editable install)
 BIN = Path(sys.executable).parent
 AS_OF = "2025-06-30"
 SAMPLE_EXPORTS = PROJECT_DIR / "data" / "sample_exports"
 
 
 def server_settings() -> dict[str, Any]:
+    """The libpq server (host, port, user, password) as psycopg.connect keywords."""
+    target = libpq_target("postgres")
     return {
-        "host": os.environ.get("PGHOST", "127.0.0.1"),
-        "port": int(os.environ.get("PGPORT", "5432")),
-        "user": os.environ.get("PGUSER", "postgres"),
-        "password": os.environ.get("PGPASSWORD") or None,
+        "host": target.host,
+        "port": target.port,
+        "user": target.user,
+        "password": target.password or None,
     }
 
 
 def admin_connection() -> psycopg.Connection:
-    return psycopg.connect(
-        dbname="postgres", autocommit=True, connect_timeout=5, **server_settings()
+    """The server's ``postgres`` database (autocommit), to create and drop databases."""
+    return open_postgres(
+        libpq_target("postgres"),
+        read_only=False,
+        application_name="csr-workspace",
+        connect_timeout=5,
     )
 
 
@@ -117,10 +124,12 @@ class Workspace:
         return sums
 
     def query(self, text: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Rows of a read-only query (``%s`` parameters on both engines)."""
         if self.engine == "duckdb":
-            with duckdb.connect(str(self.folder / "csr.duckdb"), read_only=True) as connection:
+            with open_duckdb(str(self.folder / "csr.duckdb"), read_only=True) as connection:
                 return connection.execute(text.replace("%s", "?"), list(params)).fetchall()
-        with psycopg.connect(dbname=self.database, **server_settings()) as connection:
+        target = libpq_target(self.database)
+        with open_postgres(target, read_only=True, application_name="csr-workspace") as connection:
             return connection.execute(text, params or None).fetchall()
 
 

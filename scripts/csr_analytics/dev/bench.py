@@ -20,7 +20,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from csr_analytics.workspace import AS_OF, BIN, workspace
+from csr_analytics.dev.workspace import AS_OF, BIN, workspace
 
 USER_HEADER = "id,email,first_name,last_name,role,joined_at,language_preference,interests,location"
 
