@@ -5,7 +5,8 @@
     has applied it), its business timestamp, and the fields compared — in order, with
     the JSON fields compared in canonical JSON and the day fields as UTC dates. `state`
     fields are carried without being compared (a match's status is conflicting_status).
-    Read by int_buddy_observation_keys and int_buddy_observation_fields.
+    Read by int_buddy_observation_keys and int_buddy_observation_fields (the model is the
+    one each of them imports under the entity's name).
 -#}
 {% macro buddy_reconciled_entities() -%}
     {{ return({

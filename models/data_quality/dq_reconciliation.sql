@@ -49,7 +49,7 @@ state_ranks as (
         on export_fields.entity = webhook_fields.entity
             and export_fields._record_key = webhook_fields._record_key
             and export_fields.field_name = webhook_fields.field_name
-            and webhook_fields._observed_at < export_fields._observed_at
+            and export_fields._observed_at > webhook_fields._observed_at
     group by
         export_fields.entity,
         export_fields._record_key,

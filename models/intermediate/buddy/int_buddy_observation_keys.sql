@@ -1,38 +1,63 @@
 {#-
-    One row per Buddy entity and key (reconciled entities of buddy_reconciled_entities):
-    how many accepted observations each feed holds at as_of_date, when the first webhook
-    and the last export and webhook observed it, its latest business timestamp, and when
-    the entity's latest export was taken; for a match, whether an observation that says
-    it is open is more recent than one that says it ended (is_reopened_after_end: a later
-    "active" does not reopen it, domain.md §3). dq_reconciliation reads missing_in_export,
-    missing_in_webhooks and that part of conflicting_status from here.
+    One row per Buddy entity and key (the reconciled entities of
+    buddy_reconciled_entities): how many accepted observations each feed holds at
+    as_of_date, when the first webhook and the last export and webhook observed it, its
+    latest business timestamp, and when the entity's latest export was taken; for a
+    match, whether an observation that says it is open is more recent than one that says
+    it ended (is_reopened_after_end: a later "active" does not reopen it, domain.md §3).
+    dq_reconciliation reads missing_in_export, missing_in_webhooks and that part of
+    conflicting_status from here. Matches come as they stand at as_of_date
+    (int_buddy_match_observations); the other entities are cut at their business
+    timestamp.
 -#}
-{%- set entities = csr_analytics.buddy_reconciled_entities() -%}
+{%- set entities = csr_analytics.buddy_reconciled_entities() %}
 
-with
-{%- for name, entity in entities.items() %}
-{{ name }} as (
-    select * from {{ ref(entity['model']) }}
-    {%- if entity['as_of'] %}
-    where {{ csr_analytics.is_on_or_before_as_of(entity['as_of']) }}
-    {%- endif %}
+with matches as (
+    select * from {{ ref('int_buddy_match_observations') }}
 ),
-{% endfor %}
+
+events as (
+    select * from {{ ref('stg_buddy__events') }}
+),
+
+event_attendance as (
+    select * from {{ ref('stg_buddy__event_attendance') }}
+),
+
+skill_sessions as (
+    select * from {{ ref('stg_buddy__skill_sessions') }}
+),
+
+checkins as (
+    select * from {{ ref('stg_buddy__checkins') }}
+),
+
+feedback as (
+    select * from {{ ref('stg_buddy__feedback') }}
+),
+
+milestones as (
+    select * from {{ ref('stg_buddy__milestones') }}
+),
+
 observations as (
     {%- for name, entity in entities.items() %}
-    select
-        '{{ name }}' as entity,
-        _record_key,
-        _feed,
-        _observed_at,
-        _load_id,
-        _source_line,
-        {{ entity['business_at'] }} as business_at,
-        {{ 'status' if 'status' in entity['state'] else 'cast(null as text)' }} as status
-    from {{ name }}
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
+        select
+            '{{ name }}' as entity,
+            _record_key,
+            _feed,
+            _observed_at,
+            _load_id,
+            _source_line,
+            {{ entity['business_at'] }} as business_at,
+            {{ 'status' if 'status' in entity['state'] else 'cast(null as text)' }} as status
+        from {{ name }}
+        {%- if entity['as_of'] %}
+            where {{ csr_analytics.is_on_or_before_as_of(entity['as_of']) }}
+        {%- endif %}
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
     {%- endfor %}
 ),
 

@@ -7,6 +7,27 @@
     count.
 -#}
 {{ config(materialized='view') }}
+{%- set judged = [
+    'buddy_users',
+    'buddy_matches',
+    'buddy_events',
+    'buddy_event_attendance',
+    'buddy_skill_sessions',
+    'buddy_checkins',
+    'buddy_feedback',
+    'buddy_milestones',
+    'kintell_users',
+    'kintell_sessions',
+    'upskilling_course_records',
+    'upskilling_credentials',
+    'platform_companies',
+    'platform_company_users',
+    'platform_program_investments',
+    'platform_employee_hour_costs',
+    'platform_employment_outcomes',
+    'q2q_outcome_scores',
+    'buddy_webhook_events',
+] -%}
 
 with buddy_users as (
     select * from {{ ref('base_buddy__users') }}
@@ -86,100 +107,22 @@ buddy_webhook_events as (
 ),
 
 final as (
-    select
-        _source_table, _load_id, _source_file, _source_line, _record_key, _failures, _warnings,
-        is_accepted, is_superseded
-    from buddy_users
-    union all
-    select
-        _source_table, _load_id, _source_file, _source_line, _record_key, _failures, _warnings,
-        is_accepted, is_superseded
-    from buddy_matches
-    union all
-    select
-        _source_table, _load_id, _source_file, _source_line, _record_key, _failures, _warnings,
-        is_accepted, is_superseded
-    from buddy_events
-    union all
-    select
-        _source_table, _load_id, _source_file, _source_line, _record_key, _failures, _warnings,
-        is_accepted, is_superseded
-    from buddy_event_attendance
-    union all
-    select
-        _source_table, _load_id, _source_file, _source_line, _record_key, _failures, _warnings,
-        is_accepted, is_superseded
-    from buddy_skill_sessions
-    union all
-    select
-        _source_table, _load_id, _source_file, _source_line, _record_key, _failures, _warnings,
-        is_accepted, is_superseded
-    from buddy_checkins
-    union all
-    select
-        _source_table, _load_id, _source_file, _source_line, _record_key, _failures, _warnings,
-        is_accepted, is_superseded
-    from buddy_feedback
-    union all
-    select
-        _source_table, _load_id, _source_file, _source_line, _record_key, _failures, _warnings,
-        is_accepted, is_superseded
-    from buddy_milestones
-    union all
-    select
-        _source_table, _load_id, _source_file, _source_line, _record_key, _failures, _warnings,
-        is_accepted, is_superseded
-    from kintell_users
-    union all
-    select
-        _source_table, _load_id, _source_file, _source_line, _record_key, _failures, _warnings,
-        is_accepted, is_superseded
-    from kintell_sessions
-    union all
-    select
-        _source_table, _load_id, _source_file, _source_line, _record_key, _failures, _warnings,
-        is_accepted, is_superseded
-    from upskilling_course_records
-    union all
-    select
-        _source_table, _load_id, _source_file, _source_line, _record_key, _failures, _warnings,
-        is_accepted, is_superseded
-    from upskilling_credentials
-    union all
-    select
-        _source_table, _load_id, _source_file, _source_line, _record_key, _failures, _warnings,
-        is_accepted, is_superseded
-    from platform_companies
-    union all
-    select
-        _source_table, _load_id, _source_file, _source_line, _record_key, _failures, _warnings,
-        is_accepted, is_superseded
-    from platform_company_users
-    union all
-    select
-        _source_table, _load_id, _source_file, _source_line, _record_key, _failures, _warnings,
-        is_accepted, is_superseded
-    from platform_program_investments
-    union all
-    select
-        _source_table, _load_id, _source_file, _source_line, _record_key, _failures, _warnings,
-        is_accepted, is_superseded
-    from platform_employee_hour_costs
-    union all
-    select
-        _source_table, _load_id, _source_file, _source_line, _record_key, _failures, _warnings,
-        is_accepted, is_superseded
-    from platform_employment_outcomes
-    union all
-    select
-        _source_table, _load_id, _source_file, _source_line, _record_key, _failures, _warnings,
-        is_accepted, is_superseded
-    from q2q_outcome_scores
-    union all
-    select
-        _source_table, _load_id, _source_file, _source_line, _record_key, _failures, _warnings,
-        is_accepted, is_superseded
-    from buddy_webhook_events
+    {%- for relation in judged %}
+        select
+            _source_table,
+            _load_id,
+            _source_file,
+            _source_line,
+            _record_key,
+            _failures,
+            _warnings,
+            is_accepted,
+            is_superseded
+        from {{ relation }}
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
+    {%- endfor %}
 )
 
 select * from final
