@@ -22,7 +22,21 @@
         {%- endfor %}
     );
     {%- for column_name, data_type in columns %}
+    {%- if column_name == '_export_date' %}
+    if not exists (
+        select from information_schema.columns
+        where table_schema = 'raw' and table_name = '{{ table_name }}' and column_name = '_export_date'
+    ) then
+        alter table raw.{{ adapter.quote(table_name) }} add column _export_date text;
+        {#- rows landed before the loader wrote the column: the ledger has their date -#}
+        update raw.{{ adapter.quote(table_name) }} as landed
+        set _export_date = loads.export_date
+        from raw._loads as loads
+        where landed._load_id = loads.load_id;
+    end if;
+    {%- else %}
     alter table raw.{{ adapter.quote(table_name) }} add column if not exists {{ adapter.quote(column_name) }} {{ data_type }};
+    {%- endif %}
     {%- endfor %}
     {%- endfor %}
 {%- endmacro %}

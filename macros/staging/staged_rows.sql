@@ -2,10 +2,9 @@
     The column lists and expressions every base model uses in its own CTE chain
     (observations -> cleaned -> typed -> its lookups -> checked -> marked -> final):
 
-    export_lineage(rows, loads, table_name)  the lineage columns of an export row: its
-                                 raw table, feed 'export', loader columns, and the file's
-                                 export date from the ledger (source loader._loads) as
-                                 _observed_at
+    export_lineage(rows, table_name)  the lineage columns of an export row: its raw
+                                 table, feed 'export', loader columns, and the file's
+                                 export date (the loader's _export_date) as _observed_at
     raw_columns(relation, names) the raw text columns, in the given order
     webhook_field_values(names)  one column per raw column from the webhook's fields
                                  (an aggregate over its base_buddy__webhook_fields rows)
@@ -14,7 +13,7 @@
     staged_warnings(warnings)    the warning codes, or null
     is_superseded(key)           accepted, and a later accepted observation of the key exists
 -#}
-{% macro export_lineage(rows, loads, table_name) -%}
+{% macro export_lineage(rows, table_name) -%}
     '{{ table_name }}' as _source_table,
         'export' as _feed,
         {{ rows }}._load_id,
@@ -22,12 +21,13 @@
         {{ rows }}._source_line,
         {{ rows }}._loaded_at,
         {{ rows }}._extra,
-        {{ csr_analytics.export_date(loads ~ '.export_date') }} as _observed_at,
+        {{ csr_analytics.export_date(rows ~ '._export_date') }} as _observed_at,
         cast(null as text) as _webhook_event_id
 {%- endmacro %}
 
-{#- The export date of a ledger row (raw._loads.export_date, text as the file gave it),
-    as a timestamp in UTC: null when the file has none or it is not a timestamp. -#}
+{#- A file's export date (text as the file gave it: raw._loads.export_date, and every raw
+    row's _export_date) as a timestamp in UTC: null when the file has none or it is not a
+    timestamp. -#}
 {% macro export_date(expr) -%}
     {{ csr_analytics.parse_timestamp(csr_analytics.clean_text(expr)) }}
 {%- endmacro %}

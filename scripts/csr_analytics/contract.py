@@ -15,7 +15,14 @@ import yaml
 
 # The loader's own columns and tables, as csr-load fills them (their data types are the
 # `loader` source's: load_contract checks that the YAML declares exactly these names).
-LINEAGE_COLUMNS = ("_load_id", "_source_file", "_source_line", "_loaded_at", "_extra")
+LINEAGE_COLUMNS = (
+    "_load_id",
+    "_source_file",
+    "_source_line",
+    "_loaded_at",
+    "_extra",
+    "_export_date",
+)
 LEDGER_COLUMNS = (
     "load_id",
     "source_file",

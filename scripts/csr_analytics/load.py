@@ -342,7 +342,7 @@ def _land(
     The parser reads through a hashing handle: bytes other than the pre-hashed ones
     (the file changed meanwhile) raise ``FileChanged`` and the caller rolls back.
     """
-    lineage = Lineage(attempt.load_id, attempt.source_file, attempt.started_at)
+    lineage = Lineage(attempt.load_id, attempt.source_file, attempt.started_at, attempt.info)
     result = FileResult(attempt.source_file, "loaded", attempt.entity, attempt.load_id)
     with (
         source.reader() as handle,

@@ -31,7 +31,7 @@ from csr_analytics.contract import (
     Columns,
     Contract,
 )
-from csr_analytics.load_read import Batch
+from csr_analytics.load_read import Batch, FileInfo
 from csr_analytics.profiles import Target
 
 SCHEMA_LOCK = 0x6373725F72617700  # advisory lock key of ensure_schema ("csr_raw")
@@ -51,11 +51,18 @@ def qualified(table: str) -> str:
 
 @dataclass(frozen=True)
 class Lineage:
-    """The loader columns shared by every row of one file attempt."""
+    """The loader columns shared by every row of one file attempt. The file's export
+    date is read from ``info`` when rows are written: the reader has found it (metadata
+    lines, the JSON export's metadata or the file name) before it yields any row."""
 
     load_id: int
     source_file: str
     loaded_at: datetime
+    info: FileInfo
+
+    @property
+    def export_date(self) -> str | None:
+        return self.info.export_date
 
 
 class Database:
@@ -161,14 +168,17 @@ class DuckDatabase(Database):
         names += ["line", "extra"]
         frame = pa.Table.from_arrays(arrays, names=names)
         targets = [*batch.columns, *LOADER_COLUMN_NAMES]
-        sources = [*names[:-2], "?", "?", "line", "?", "extra"]
+        sources = [*names[:-2], "?", "?", "line", "?", "extra", "?"]
         sql = (
             f"insert into {qualified(batch.table)} ({', '.join(quote(n) for n in targets)}) "
             f"select {', '.join(sources)} from _csr_load_batch"
         )
         self.connection.register("_csr_load_batch", frame)
         try:
-            self.connection.execute(sql, [lineage.load_id, lineage.source_file, lineage.loaded_at])
+            self.connection.execute(
+                sql,
+                [lineage.load_id, lineage.source_file, lineage.loaded_at, lineage.export_date],
+            )
         finally:
             self.connection.unregister("_csr_load_batch")
 
@@ -213,11 +223,12 @@ class PostgresDatabase(Database):
         targets = [*batch.columns, *LOADER_COLUMN_NAMES]
         sql = f"copy {qualified(batch.table)} ({', '.join(quote(n) for n in targets)}) from stdin"
         load_id, source_file, loaded_at = lineage.load_id, lineage.source_file, lineage.loaded_at
+        export_date = lineage.export_date
         with self.connection.cursor() as cursor, cursor.copy(sql) as copy:
             write = copy.write_row
             extras = repeat(None, len(batch.rows)) if batch.extras is None else batch.extras
             for row, line, extra in zip(batch.rows, batch.lines, extras, strict=True):
-                write((*row, load_id, source_file, line, loaded_at, extra))
+                write((*row, load_id, source_file, line, loaded_at, extra, export_date))
 
     def close(self) -> None:
         self.connection.close()
@@ -265,12 +276,25 @@ def missing_ddl(database: Database, contract: Contract) -> list[str]:
         if table not in existing:
             statements.append(f"create table {qualified(table)} ({_column_ddl(columns)})")
             continue
-        statements.extend(
-            f"alter table {qualified(table)} add column {quote(name)} {kind}"
-            for name, kind in columns
-            if name not in existing[table]
-        )
+        for name, kind in columns:
+            if name not in existing[table]:
+                statements.append(f"alter table {qualified(table)} add column {quote(name)} {kind}")
+                if name == EXPORT_DATE_COLUMN:
+                    statements.append(_export_date_backfill(table))
     return statements
+
+
+EXPORT_DATE_COLUMN = "_export_date"
+
+
+def _export_date_backfill(table: str) -> str:
+    """Rows landed before the loader wrote `_export_date` take their file's date from the
+    ledger (`setup_access` does the same on PostgreSQL when it adds the column first)."""
+    return (
+        f"update {qualified(table)} set {EXPORT_DATE_COLUMN} = ("
+        f"select loads.export_date from {qualified(LEDGER_TABLE)} as loads "
+        f"where loads.load_id = {qualified(table)}._load_id)"
+    )
 
 
 def ensure_schema(database: Database, contract: Contract) -> None:

@@ -9,17 +9,11 @@ with raw_rows as (
     select * from {{ source('buddy', 'buddy_matches') }}
 ),
 
-loads as (
-    select * from {{ source('loader', '_loads') }}
-),
-
 final as (
     select
-        {{ csr_analytics.export_lineage('raw_rows', 'loads', 'buddy_matches') }},
+        {{ csr_analytics.export_lineage('raw_rows', 'buddy_matches') }},
         {{ csr_analytics.raw_columns('raw_rows', csr_analytics.source_columns('buddy', 'buddy_matches')) }}
     from raw_rows
-    left join loads
-        on raw_rows._load_id = loads.load_id
 )
 
 select * from final

@@ -9,17 +9,11 @@ with raw_rows as (
     select * from {{ source('buddy', 'buddy_skill_sessions') }}
 ),
 
-loads as (
-    select * from {{ source('loader', '_loads') }}
-),
-
 final as (
     select
-        {{ csr_analytics.export_lineage('raw_rows', 'loads', 'buddy_skill_sessions') }},
+        {{ csr_analytics.export_lineage('raw_rows', 'buddy_skill_sessions') }},
         {{ csr_analytics.raw_columns('raw_rows', csr_analytics.source_columns('buddy', 'buddy_skill_sessions')) }}
     from raw_rows
-    left join loads
-        on raw_rows._load_id = loads.load_id
 )
 
 select * from final

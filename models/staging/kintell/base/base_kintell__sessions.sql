@@ -35,13 +35,9 @@ combined_rows as (
     select * from {{ source('kintell', 'kintell_sessions') }}
 ),
 
-loads as (
-    select * from {{ source('loader', '_loads') }}
-),
-
 observations as (
     select
-        {{ csr_analytics.export_lineage('language_rows', 'loads', 'kintell_language_sessions') }},
+        {{ csr_analytics.export_lineage('language_rows', 'kintell_language_sessions') }},
         'language' as file_program_type,
         language_rows.session_id,
         cast(null as text) as session_type,
@@ -58,11 +54,9 @@ observations as (
         cast(null as text) as goals_discussed,
         language_rows.metadata
     from language_rows
-    left join loads
-        on language_rows._load_id = loads.load_id
     union all
     select
-        {{ csr_analytics.export_lineage('mentorship_rows', 'loads', 'kintell_mentorship_sessions') }},
+        {{ csr_analytics.export_lineage('mentorship_rows', 'kintell_mentorship_sessions') }},
         'mentorship' as file_program_type,
         mentorship_rows.session_id,
         cast(null as text) as session_type,
@@ -79,11 +73,9 @@ observations as (
         mentorship_rows.goals_discussed,
         mentorship_rows.metadata
     from mentorship_rows
-    left join loads
-        on mentorship_rows._load_id = loads.load_id
     union all
     select
-        {{ csr_analytics.export_lineage('combined_rows', 'loads', 'kintell_sessions') }},
+        {{ csr_analytics.export_lineage('combined_rows', 'kintell_sessions') }},
         cast(null as text) as file_program_type,
         combined_rows.session_id,
         combined_rows.session_type,
@@ -100,8 +92,6 @@ observations as (
         cast(null as text) as goals_discussed,
         cast(null as text) as metadata
     from combined_rows
-    left join loads
-        on combined_rows._load_id = loads.load_id
 ),
 
 cleaned as (

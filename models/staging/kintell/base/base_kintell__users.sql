@@ -18,17 +18,11 @@ with raw_rows as (
     select * from {{ source('kintell', 'kintell_users') }}
 ),
 
-loads as (
-    select * from {{ source('loader', '_loads') }}
-),
-
 observations as (
     select
-        {{ csr_analytics.export_lineage('raw_rows', 'loads', 'kintell_users') }},
+        {{ csr_analytics.export_lineage('raw_rows', 'kintell_users') }},
         {{ csr_analytics.raw_columns('raw_rows', raw_names) }}
     from raw_rows
-    left join loads
-        on raw_rows._load_id = loads.load_id
 ),
 
 cleaned as (

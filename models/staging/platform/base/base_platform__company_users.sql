@@ -14,17 +14,11 @@ with raw_rows as (
     select * from {{ source('platform', 'platform_company_users') }}
 ),
 
-loads as (
-    select * from {{ source('loader', '_loads') }}
-),
-
 observations as (
     select
-        {{ csr_analytics.export_lineage('raw_rows', 'loads', 'platform_company_users') }},
+        {{ csr_analytics.export_lineage('raw_rows', 'platform_company_users') }},
         {{ csr_analytics.raw_columns('raw_rows', raw_names) }}
     from raw_rows
-    left join loads
-        on raw_rows._load_id = loads.load_id
 ),
 
 cleaned as (

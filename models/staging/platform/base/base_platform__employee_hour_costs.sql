@@ -11,17 +11,11 @@ with raw_rows as (
     select * from {{ source('platform', 'platform_employee_hour_costs') }}
 ),
 
-loads as (
-    select * from {{ source('loader', '_loads') }}
-),
-
 observations as (
     select
-        {{ csr_analytics.export_lineage('raw_rows', 'loads', 'platform_employee_hour_costs') }},
+        {{ csr_analytics.export_lineage('raw_rows', 'platform_employee_hour_costs') }},
         {{ csr_analytics.raw_columns('raw_rows', raw_names) }}
     from raw_rows
-    left join loads
-        on raw_rows._load_id = loads.load_id
 ),
 
 cleaned as (

@@ -13,17 +13,11 @@ with raw_rows as (
     select * from {{ source('q2q', 'q2q_outcome_scores') }}
 ),
 
-loads as (
-    select * from {{ source('loader', '_loads') }}
-),
-
 observations as (
     select
-        {{ csr_analytics.export_lineage('raw_rows', 'loads', 'q2q_outcome_scores') }},
+        {{ csr_analytics.export_lineage('raw_rows', 'q2q_outcome_scores') }},
         {{ csr_analytics.raw_columns('raw_rows', raw_names) }}
     from raw_rows
-    left join loads
-        on raw_rows._load_id = loads.load_id
 ),
 
 cleaned as (

@@ -27,13 +27,9 @@ completion_rows as (
     select * from {{ source('upskilling', 'upskilling_course_completions') }}
 ),
 
-loads as (
-    select * from {{ source('loader', '_loads') }}
-),
-
 observations as (
     select
-        {{ csr_analytics.export_lineage('progress_rows', 'loads', 'upskilling_course_progress') }},
+        {{ csr_analytics.export_lineage('progress_rows', 'upskilling_course_progress') }},
         progress_rows.user_email,
         progress_rows.provider,
         progress_rows.course_id,
@@ -46,11 +42,9 @@ observations as (
         progress_rows.final_score,
         progress_rows.credential_ref
     from progress_rows
-    left join loads
-        on progress_rows._load_id = loads.load_id
     union all
     select
-        {{ csr_analytics.export_lineage('completion_rows', 'loads', 'upskilling_course_completions') }},
+        {{ csr_analytics.export_lineage('completion_rows', 'upskilling_course_completions') }},
         completion_rows.user_email,
         completion_rows.provider,
         completion_rows.course_id,
@@ -63,8 +57,6 @@ observations as (
         completion_rows.final_score,
         completion_rows.credential_ref
     from completion_rows
-    left join loads
-        on completion_rows._load_id = loads.load_id
 ),
 
 cleaned as (
