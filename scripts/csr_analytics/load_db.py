@@ -265,7 +265,8 @@ class SchemaNotReady(psycopg.errors.InsufficientPrivilege):
 
 def missing_ddl(database: Database, contract: Contract) -> list[str]:
     """The statements that would create what ``raw`` lacks; empty when it is complete."""
-    statements = []
+    statements: list[str] = []
+    backfills: list[str] = []
     schemas = "select 1 from information_schema.schemata where schema_name = "
     if not database.fetchall(schemas + database.param, (RAW_SCHEMA,)):
         statements.append(f"create schema {quote(RAW_SCHEMA)}")
@@ -280,8 +281,8 @@ def missing_ddl(database: Database, contract: Contract) -> list[str]:
             if name not in existing[table]:
                 statements.append(f"alter table {qualified(table)} add column {quote(name)} {kind}")
                 if name == EXPORT_DATE_COLUMN:
-                    statements.append(_export_date_backfill(table))
-    return statements
+                    backfills.append(_export_date_backfill(table))
+    return statements + backfills  # once every table, the ledger too, exists
 
 
 EXPORT_DATE_COLUMN = "_export_date"

@@ -183,11 +183,54 @@ def test_empty_folder_creates_every_raw_table(engine: Engine, tmp_path: Path) ->
     for table in contract.tables:
         expected = {column: text for column in table.columns}
         expected |= {"_load_id": "bigint", "_source_file": text, "_source_line": "integer"}
-        expected |= {"_loaded_at": timestamp, "_extra": text}
+        expected |= {"_loaded_at": timestamp, "_extra": text, "_export_date": text}
         assert columns[table.name] == expected, table.name
     assert set(columns["_loads"]) == set(LEDGER_COLUMNS)
     assert set(columns["_rejected_lines"]) == set(REJECTED_LINES_COLUMNS)
     assert ledger(engine) == []
+
+
+def test_rows_carry_their_files_export_date(engine: Engine, tmp_path: Path) -> None:
+    """Every landed row holds its file's export date as the ledger has it: the metadata
+    line's text, else the date in the file name, else nothing."""
+    row = "00000000-0000-4000-8000-000000000001,a@example.org,A,B,buddy,2025-01-01,,,,"
+    exports = write_files(
+        tmp_path / "exports",
+        {
+            "buddy/users.csv": f"# Export Date: 2025-06-30T02:00:00Z\n{USERS_HEADER}\n{row}\n",
+            "buddy/users_2025-05-31.csv": f"{USERS_HEADER}\n{row}\n",
+            "buddy/users_undated.csv": f"{USERS_HEADER}\n{row}\n",
+        },
+    )
+    load(engine, exports)
+    landed = engine.query(
+        "select _source_file, _export_date from raw.buddy_users order by _source_file"
+    )
+    assert landed == [
+        ("buddy/users.csv", "2025-06-30T02:00:00Z"),
+        ("buddy/users_2025-05-31.csv", "2025-05-31"),
+        ("buddy/users_undated.csv", None),
+    ]
+    assert (
+        engine.query("select source_file, export_date from raw._loads order by source_file")
+        == landed
+    )
+
+
+def test_rows_landed_before_export_dates_take_the_ledgers(engine: Engine) -> None:
+    """A raw table from before the `_export_date` column gets it, filled from the ledger."""
+    engine.execute("create schema raw")
+    engine.execute("create table raw.buddy_users (id text, _load_id bigint)")
+    engine.execute("create table raw._loads (load_id bigint, export_date text)")
+    engine.execute("insert into raw.buddy_users values ('a', 1), ('b', 2)")
+    engine.execute("insert into raw._loads values (1, '2025-03-31T02:00:00Z'), (2, null)")
+
+    ensure_raw_tables(engine.name, engine.profiles_dir, PROJECT_DIR)
+
+    assert engine.query("select id, _export_date from raw.buddy_users order by id") == [
+        ("a", "2025-03-31T02:00:00Z"),
+        ("b", None),
+    ]
 
 
 def test_ensure_raw_tables_adds_missing_columns(engine: Engine) -> None:
