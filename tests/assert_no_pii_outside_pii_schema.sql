@@ -21,6 +21,15 @@
 -- depends_on: {{ ref('dim_user_journey_flags') }}
 -- depends_on: {{ ref('dim_users') }}
 -- depends_on: {{ ref('fct_buddy_matches') }}
+-- depends_on: {{ ref('fct_buddy_checkins') }}
+-- depends_on: {{ ref('fct_buddy_event_attendance') }}
+-- depends_on: {{ ref('fct_buddy_events') }}
+-- depends_on: {{ ref('fct_buddy_feedback') }}
+-- depends_on: {{ ref('fct_buddy_milestones') }}
+-- depends_on: {{ ref('fct_buddy_skill_sessions') }}
+-- depends_on: {{ ref('fct_course_records') }}
+-- depends_on: {{ ref('fct_credentials') }}
+-- depends_on: {{ ref('fct_kintell_sessions') }}
 -- depends_on: {{ ref('fct_enrollment_status_changes') }}
 -- depends_on: {{ ref('fct_journey_rule_hits') }}
 -- depends_on: {{ ref('fct_participation_spells') }}

@@ -132,13 +132,9 @@ final as (
         activities.metric_value
     from activities
     left join company_memberships
-        on
-            activities.credited_user_id = company_memberships.csr_user_id
-            and cast(activities.occurred_at as date) >= company_memberships.valid_from
-            and (
-                company_memberships.valid_to is null
-                or cast(activities.occurred_at as date) < company_memberships.valid_to
-            )
+        on {{ csr_analytics.company_on_day(
+            'company_memberships', 'activities.credited_user_id', 'activities.occurred_at'
+        ) }}
 )
 
 select * from final

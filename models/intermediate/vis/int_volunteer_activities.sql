@@ -209,13 +209,9 @@ with_company as (
         memberships.company_id
     from weighted
     left join memberships
-        on
-            weighted.volunteer_user_id = memberships.csr_user_id
-            and cast(weighted.occurred_at as date) >= cast(memberships.valid_from as date)
-            and (
-                memberships.valid_to is null
-                or cast(weighted.occurred_at as date) < cast(memberships.valid_to as date)
-            )
+        on {{ csr_analytics.company_on_day(
+            'memberships', 'weighted.volunteer_user_id', 'weighted.occurred_at'
+        ) }}
 ),
 
 final as (
