@@ -31,6 +31,7 @@
 -- depends_on: {{ ref('fct_credentials') }}
 -- depends_on: {{ ref('fct_kintell_sessions') }}
 -- depends_on: {{ ref('fct_enrollment_status_changes') }}
+-- depends_on: {{ ref('fct_enrollment_status_history') }}
 -- depends_on: {{ ref('fct_journey_rule_hits') }}
 -- depends_on: {{ ref('fct_participation_spells') }}
 -- depends_on: {{ ref('fct_program_enrollments') }}

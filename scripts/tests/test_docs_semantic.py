@@ -37,7 +37,14 @@ EXPOSURES = {
     ),
     "program_operations_dashboard": (
         "dashboard",
-        {"fct_program_enrollments", "fct_buddy_matches", "fct_journey_rule_hits"},
+        {
+            "fct_program_enrollments",
+            "fct_buddy_matches",
+            "fct_buddy_checkins",
+            "fct_kintell_sessions",
+            "fct_course_records",
+            "fct_journey_rule_hits",
+        },
     ),
     "journey_engine_feed": ("application", {"dim_user_journey_flags", "fct_journey_rule_hits"}),
 }
@@ -275,6 +282,38 @@ def test_mf_mean_vis_per_quarter_and_program(mf: Workspace) -> None:
     assert set(got) == set(pooled) and len(got) >= 3
     for key, values in pooled.items():
         assert close(got[key]["mean_vis"], sum(values) / len(values), 4), key
+
+
+def test_mf_activity_metrics_count_the_activity_facts(mf: Workspace) -> None:
+    """Check-ins per quarter and company, sessions held per program, courses completed."""
+    rows = mf_query(mf, "checkins,checkins_per_match", "metric_time__quarter,company")
+    checkins = mf.query("select checkin_date, company_id, match_id from marts.fct_buddy_checkins")
+    per_key: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for day, company, match in checkins:
+        per_key[(quarter_of(day), company or "")].append(match)
+    got = {(quarter_of(row["metric_time__quarter"]), row["company"]): row for row in rows}
+    assert set(got) == set(per_key) and len(got) >= 2
+    for key, matches in per_key.items():
+        assert int(got[key]["checkins"]) == len(matches), key
+        assert close(got[key]["checkins_per_match"], len(matches) / len(set(matches)), 4), key
+
+    held = {
+        row["program"]: int(row["sessions_held"])
+        for row in mf_query(mf, "sessions_held", "program")
+    }
+    sessions = mf.query(
+        "select program_type, count(*) from marts.fct_kintell_sessions where is_held"
+        " group by program_type"
+    )
+    assert held == {program: count for program, count in sessions} and held
+
+    completed = mf_query(mf, "courses_completed", "company")
+    courses = mf.query(
+        "select coalesce(company_id, ''), count(*) from marts.fct_course_records"
+        " where is_current and status = 'completed' group by 1"
+    )
+    got_courses = {row["company"]: int(row["courses_completed"]) for row in completed}
+    assert {key: value for key, value in got_courses.items() if value} == dict(courses)
 
 
 def test_sroi_quarterly_holds_no_rollup(sample: Workspace) -> None:

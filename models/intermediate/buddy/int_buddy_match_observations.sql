@@ -1,25 +1,15 @@
 {#-
     Every accepted observation of a Buddy match (export rows and webhook events,
-    stg_buddy__matches) as it stands at as_of_date: only observations whose business
-    timestamp (matched_at, else ended_at) is on or before as_of_date take part, and an
-    observation that says the match ended after as_of_date tells nothing yet about its
-    end (status, ended_at, end_reason, duration and the end counts are blanked); its
-    other fields still count. The reconciled match and the reconciliation report read
-    the match history from here.
+    stg_buddy__matches) as it stands at as_of_date: the latest version of
+    int_buddy_match_observation_versions. Only observations whose business timestamp
+    (matched_at, else ended_at) is on or before as_of_date take part, and an observation
+    that says the match ended after as_of_date tells nothing yet about its end (status,
+    ended_at, end_reason, duration and the end counts are blanked); its other fields
+    still count. The reconciliation report reads the match history from here.
 -#}
-with observations as (
-    select * from {{ ref('stg_buddy__matches') }}
-    where {{ csr_analytics.is_on_or_before_as_of('coalesce(matched_at, ended_at)') }}
-),
-
-flagged as (
-    select
-        observations.*,
-        (
-            status = 'ended'
-            and not {{ csr_analytics.is_on_or_before_as_of('ended_at') }}
-        ) as is_future_end
-    from observations
+with observation_versions as (
+    select * from {{ ref('int_buddy_match_observation_versions') }}
+    where valid_to is null
 ),
 
 final as (
@@ -34,13 +24,13 @@ final as (
         participant_id,
         buddy_id,
         matched_at,
-        case when is_future_end then null else status end as status,
-        case when is_future_end then null else ended_at end as ended_at,
-        case when is_future_end then null else end_reason end as end_reason,
-        case when is_future_end then null else duration_days end as duration_days,
-        case when is_future_end then null else sessions_completed end as sessions_completed,
-        case when is_future_end then null else events_attended end as events_attended
-    from flagged
+        status,
+        ended_at,
+        end_reason,
+        duration_days,
+        sessions_completed,
+        events_attended
+    from observation_versions
 )
 
 select * from final

@@ -1,11 +1,12 @@
 {#-
-    Status changes of enrollments, from the status snapshot: one row per enrollment and
-    as_of_date on which its status differed from the one recorded before. The first
-    appearance of an enrollment is a row too (from_status null, is_transition false).
-    Dates recorded after the as_of_date being built are left out.
+    Status changes of enrollments, from the status history: one row per enrollment and
+    status date on which its status differed from the one on the date before
+    (changed_after, the previous status date: the change happened after it and on or
+    before changed_at). The first appearance of an enrollment is a row too (from_status
+    null, is_transition false).
 -#}
 with status_history as (
-    select * from {{ ref('enrollment_status_snapshot') }}
+    select * from {{ ref('fct_enrollment_status_history') }}
 ),
 
 ordered_history as (
@@ -15,32 +16,32 @@ ordered_history as (
         program_type,
         status,
         status_reason,
-        as_of_date,
+        status_date,
         lag(status) over (
             partition by enrollment_id
-            order by as_of_date
+            order by status_date
         ) as previous_status,
-        row_number() over (
+        lag(status_date) over (
             partition by enrollment_id
-            order by as_of_date
-        ) as version_number
+            order by status_date
+        ) as previous_status_date
     from status_history
-    where as_of_date <= {{ csr_analytics.as_of_date() }}
 ),
 
 final as (
     select
         enrollment_id,
-        as_of_date as changed_at,
+        status_date as changed_at,
+        previous_status_date as changed_after,
         csr_user_id,
         program_type,
         previous_status as from_status,
         status as to_status,
         status_reason as to_status_reason,
-        version_number > 1 as is_transition
+        previous_status is not null as is_transition
     from ordered_history
     where
-        version_number = 1
+        previous_status is null
         or status <> previous_status
 )
 
