@@ -1,5 +1,7 @@
 # The two commands of the README:
-#   make demo   load the sample exports into csr.duckdb, build everything, print a summary
+#   make demo   load the sample exports into csr.duckdb, build everything, print a summary;
+#               EXPORTS=DIR builds another folder into a DuckDB file of its own
+#               (csr_<name>_<hash>.duckdb, see csr_analytics/demo.py) and says which
 #   make test   ruff, sqlfluff, dbt parse and pytest (loader, generator, end-to-end builds
 #               on DuckDB and PostgreSQL)
 SHELL := /bin/bash
@@ -26,9 +28,14 @@ profiles.yml:
 install: $(BIN)/.installed profiles.yml
 
 demo: install
-	$(BIN)/csr-load $(EXPORTS) --target duckdb
-	$(BIN)/dbt build --target duckdb --vars '{as_of_date: $(AS_OF)}'
-	$(BIN)/csr-report --target duckdb
+	@database=$$($(BIN)/python -m csr_analytics.demo '$(EXPORTS)'); \
+	export CSR_DUCKDB_PATH="$$database"; \
+	echo "Database: $$database (for $(EXPORTS))"; \
+	run() { echo "$$*"; "$$@"; }; \
+	run $(BIN)/csr-load '$(EXPORTS)' --target duckdb; \
+	run $(BIN)/dbt build --target duckdb --vars '{as_of_date: $(AS_OF)}'; \
+	run $(BIN)/csr-report --target duckdb; \
+	echo "Database: $$database (for $(EXPORTS))"
 
 lint: install
 	$(BIN)/ruff check scripts
@@ -49,4 +56,4 @@ docs: install
 	$(BIN)/dbt docs generate --static --target duckdb --vars '{as_of_date: $(AS_OF)}'
 
 clean:
-	rm -rf target logs csr.duckdb csr.duckdb.wal
+	rm -rf target logs csr.duckdb csr.duckdb.wal csr_*.duckdb csr_*.duckdb.wal

@@ -1,12 +1,13 @@
 """One company's impact report for a year or a quarter, as one self-contained HTML file.
 
 ``csr-report --company C-1001 --period 2025`` (or ``--period 2025-Q2``) reads the marts
-only: hours and volunteers per quarter (rpt_company_vis, fct_volunteer_activities), the
-VIS tiers of the company's volunteers (fct_vis_scores), the enrollment funnel of its
-people (fct_program_enrollments, dim_users, dim_programs) and the SROI bridge from gross
-value to present value against the investment (rpt_sroi). Every figure is a value or a
-SQL sum of the marts; Python only formats numbers and sizes the bars. The page has inline
-CSS and SVG, no script and nothing fetched.
+only: the as_of_date (rpt_program_metrics), hours and volunteers per quarter
+(rpt_company_vis, fct_volunteer_activities), the VIS tier of each of the company's
+volunteers (fct_vis_scores), the enrollment funnel of its people (fct_program_enrollments,
+dim_users, dim_programs) and the SROI bridge from gross value to present value against the
+investment (rpt_sroi). Every figure is a value or a SQL sum of the marts; Python only
+formats numbers, states the period the data covers and sizes the bars. The page has
+inline CSS and SVG, no script and nothing fetched.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +62,60 @@ def quarter_label(start: date) -> str:
     return f"{start.year} Q{(start.month - 1) // 3 + 1}"
 
 
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def long_date(day: date) -> str:
+    """``30 June 2025``, the same in every locale."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The part of the period the figures cover: from the first quarter with figures to
+    the period's end, or to the as_of_date when that comes first."""
+
+    period: Period
+    start: date
+    end: date
+    as_of: date
+
+    def text(self) -> str:
+        """``2025, January–June, as of 30 June 2025``."""
+        first, last = MONTHS[self.start.month - 1], MONTHS[self.end.month - 1]
+        months = (
+            first
+            if (self.start.year, self.start.month)
+            == (
+                self.end.year,
+                self.end.month,
+            )
+            else f"{first}\N{EN DASH}{last}"
+        )
+        return f"{self.period.label}, {months}, as of {long_date(self.as_of)}"
+
+
+def coverage(period: Period, quarter_starts: Sequence[date], as_of: date) -> Coverage:
+    """What the report covers, from the data: the quarters of the period that have figures
+    (the first one starts the coverage) and the as_of_date (no figure is later)."""
+    present = [start for start in quarter_starts if period.start <= start <= period.end]
+    start = min(present, default=period.start)
+    return Coverage(period, start, max(start, min(period.end, as_of)), as_of)
+
+
 # ---------------------------------------------------------------- reading the marts
 
 
@@ -73,6 +128,14 @@ def _company(database: Reader, company_id: str) -> tuple[str, str]:
     if not rows:
         raise CompanyReportError(f"unknown company {company_id!r} (not in marts.dim_companies)")
     return rows[0][0], rows[0][1]
+
+
+def _as_of_date(database: Reader) -> date:
+    """The date the marts describe: rpt_program_metrics has a row per program, always."""
+    as_of = database.fetchall("select max(as_of_date) from marts.rpt_program_metrics")[0][0]
+    if as_of is None:
+        raise CompanyReportError("marts.rpt_program_metrics is empty: build the marts first")
+    return as_of
 
 
 def _quarters(database: Reader, company_id: str, period: Period) -> list[dict[str, Any]]:
@@ -97,6 +160,7 @@ def _quarters(database: Reader, company_id: str, period: Period) -> list[dict[st
     )
     return [
         {
+            "start": start,
             "quarter": quarter_label(start),
             "volunteers": volunteers or 0,
             "hours": hours if hours is not None else Decimal("0.00"),
@@ -121,27 +185,51 @@ def _totals(database: Reader, company_id: str, period: Period) -> tuple[int, Dec
 
 
 def _vis_tiers(database: Reader, company_id: str, period: Period) -> list[dict[str, Any]]:
-    """Cross-program quarter VIS of the volunteers with an activity credited to the
-    company in that quarter, per tier (seeds.vis_tiers order; no score last)."""
+    """The company's volunteers of the period (an activity credited to it), each counted
+    once, in the tier of their cross-program VIS of the latest quarter of the period in
+    which they volunteered for the company (fct_vis_scores scores calendar quarters and
+    all history, never a year). Every tier of seeds.vis_tiers, in order, empty ones too;
+    'not scored' last, when a volunteer has no score for that quarter."""
     p = database.param
     rows = database.fetchall(
-        "select coalesce(scores.vis_tier, 'not scored'), coalesce(tiers.tier_rank, 99),"
-        " count(*)"
-        " from marts.fct_vis_scores as scores"
-        " left join seeds.vis_tiers as tiers on scores.vis_tier = tiers.vis_tier"
-        " where scores.program_type = 'all' and scores.period_type = 'quarter'"
-        f" and scores.period_start between {p} and {p}"
-        " and exists ("
-        "   select 1 from marts.fct_volunteer_activities as activities"
-        "   where activities.volunteer_user_id = scores.csr_user_id"
-        f"  and activities.company_id = {p}"
-        "   and activities.activity_date between scores.period_start and scores.period_end"
+        "with volunteers as ("
+        "   select volunteer_user_id, max(activity_date) as last_activity_date"
+        "   from marts.fct_volunteer_activities"
+        f"  where company_id = {p} and activity_date between {p} and {p}"
+        "   group by volunteer_user_id"
+        " ),"
+        " volunteer_tiers as ("
+        "   select volunteers.volunteer_user_id, scores.vis_tier"
+        "   from volunteers"
+        "   left join marts.fct_vis_scores as scores"
+        "     on volunteers.volunteer_user_id = scores.csr_user_id"
+        "     and scores.program_type = 'all' and scores.period_type = 'quarter'"
+        "     and volunteers.last_activity_date"
+        "       between scores.period_start and scores.period_end"
         " )"
-        " group by coalesce(scores.vis_tier, 'not scored'), coalesce(tiers.tier_rank, 99)"
-        " order by 2",
-        (period.start, period.end, company_id),
+        " select tiers.vis_tier, tiers.tier_rank, count(volunteer_tiers.volunteer_user_id)"
+        " from seeds.vis_tiers as tiers"
+        " left join volunteer_tiers on tiers.vis_tier = volunteer_tiers.vis_tier"
+        " group by tiers.vis_tier, tiers.tier_rank"
+        " union all"
+        " select 'not scored', null, count(*) from volunteer_tiers"
+        " where vis_tier is null"
+        " order by 2 nulls last",
+        (company_id, period.start, period.end),
     )
-    return [{"tier": tier, "count": int(count)} for tier, _, count in rows]
+    return [
+        {"tier": tier, "count": int(count)}
+        for tier, rank, count in rows
+        if rank is not None or count
+    ]
+
+
+def _program_names(database: Reader) -> dict[str, tuple[int, str]]:
+    """Each program's sort order and display name (dim_programs)."""
+    rows = database.fetchall(
+        "select program_type, sort_order, display_name from marts.dim_programs"
+    )
+    return {program: (int(order), name) for program, order, name in rows}
 
 
 def _funnel(database: Reader, company_id: str, period: Period) -> list[dict[str, Any]]:
@@ -216,29 +304,85 @@ def gather(database: Reader, company_id: str, period: Period) -> dict[str, Any]:
             " (no rpt_company_vis or rpt_sroi rows)"
         )
     volunteers, hours = _totals(database, company_id, period)
+    programs = _program_names(database)
+    sroi_programs = sorted(
+        (row for row in sroi if row["program_type"] != "all"),
+        key=lambda row: programs.get(row["program_type"], (0, ""))[0],
+    )
+    for row in sroi_programs:
+        row["program"] = programs.get(row["program_type"], (0, row["program_type"]))[1]
     return {
         "company_id": company_id,
         "company_name": company_name,
         "period": period,
+        "coverage": coverage(period, [row["start"] for row in quarters], _as_of_date(database)),
         "quarters": quarters,
         "volunteers": volunteers,
         "hours": hours,
         "tiers": _vis_tiers(database, company_id, period),
         "funnel": _funnel(database, company_id, period),
         "sroi": sroi[0] if sroi and sroi[0]["program_type"] == "all" else None,
-        "sroi_programs": [row for row in sroi if row["program_type"] != "all"],
+        "sroi_programs": sroi_programs,
     }
 
 
 # ---------------------------------------------------------------- presentation
 
 
-def money(value: Decimal | None) -> str:
-    return "n/a" if value is None else f"{value:,.2f}"
+MINUS = "\N{MINUS SIGN}"
+CENT = Decimal("0.01")
+
+
+def number(value: Decimal | None) -> str:
+    """Two decimals, thousands separated, a true minus sign: ``1,751.93``, ``−0.95``."""
+    return "n/a" if value is None else f"{value + 0:,.2f}".replace("-", MINUS)
+
+
+def money(value: Decimal | None, currency: str) -> str:
+    """A money figure, always with its currency: ``1,751.93 USD``."""
+    return "n/a" if value is None else f"{number(value)} {currency}"
+
+
+def signed_money(value: Decimal, currency: str) -> str:
+    """A step up or down: ``+974.94 USD``, ``−799.83 USD``."""
+    return ("+" if value >= 0 else "") + money(value, currency)
 
 
 def ratio(value: Decimal | None) -> str:
-    return "n/a (no investment)" if value is None else f"{value:,.4f}"
+    """A published ratio as it is (4 decimals)."""
+    return "n/a (no investment)" if value is None else f"{value + 0:,.4f}".replace("-", MINUS)
+
+
+def _per_unit_amount(value: Decimal, currency: str) -> str:
+    """A ratio as money per 1 unit of currency, to the cent; a positive ratio under half a
+    cent is 'less than 0.01', never 0.00."""
+    cents = value.quantize(CENT, rounding=ROUND_HALF_UP)
+    if cents == 0 and value > 0:
+        return f"less than 0.01 {currency}"
+    return money(cents, currency)
+
+
+def value_per_invested(value: Decimal | None, currency: str) -> str:
+    """The SROI ratio read as money: ``0.05 USD of social value per 1 USD invested``."""
+    if value is None:
+        return "n/a (no investment)"
+    return f"{_per_unit_amount(value, currency)} of social value per 1 {currency} invested"
+
+
+def net_per_invested(value: Decimal | None, currency: str) -> str:
+    """Net SROI read as money: ``−0.95 USD net per 1 USD invested``."""
+    if value is None:
+        return "n/a (no investment)"
+    cents = value.quantize(CENT, rounding=ROUND_HALF_UP)
+    return f"{money(cents, currency)} net per 1 {currency} invested"
+
+
+def ratio_cell(value: Decimal | None, currency: str) -> str:
+    """A ratio in a table: its reading and the published figure, ``0.05 USD per 1 USD
+    invested (ratio 0.0483)``."""
+    if value is None:
+        return "n/a (no investment)"
+    return f"{_per_unit_amount(value, currency)} per 1 {currency} invested (ratio {ratio(value)})"
 
 
 def _scale(values: Sequence[Decimal | int]) -> float:
@@ -346,14 +490,16 @@ def waterfall(sroi: dict[str, Any]) -> dict[str, Any]:
     for index, (label, low, high, shown, css) in enumerate(steps):
         y_high = top + plot - plot * float(high) / top_value
         y_low = top + plot - plot * float(low) / top_value
-        sign = "+" if css == "up" else ""
+        currency = sroi["currency"]
         bars.append(
             {
                 **_column(index, left, slot),
                 "y": round(y_high, 1),
                 "h": round(max(y_low - y_high, 1.0), 1),
                 "label": label,
-                "text": sign + money(shown),
+                "text": money(shown, currency)
+                if css in ("total", "result")
+                else signed_money(shown, currency),
                 "css": css,
             }
         )
@@ -384,8 +530,13 @@ def render(data: dict[str, Any]) -> str:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.filters["number"] = number
     environment.filters["money"] = money
-    environment.filters["ratio"] = ratio
+    environment.filters["signed_money"] = signed_money
+    environment.filters["value_per_invested"] = value_per_invested
+    environment.filters["net_per_invested"] = net_per_invested
+    environment.filters["ratio_cell"] = ratio_cell
+    environment.filters["long_date"] = long_date
     environment.filters["wrap"] = _wrap
     quarters = data["quarters"]
     labels = [row["quarter"] for row in quarters]
@@ -395,7 +546,7 @@ def render(data: dict[str, Any]) -> str:
             "hours",
             labels,
             [row["hours"] for row in quarters],
-            [money(row["hours"]) for row in quarters],
+            [number(row["hours"]) for row in quarters],
         ),
         "volunteers": vertical_bars(
             "Volunteers per quarter",
@@ -405,7 +556,7 @@ def render(data: dict[str, Any]) -> str:
             [str(row["volunteers"]) for row in quarters],
         ),
         "tiers": horizontal_bars(
-            "Volunteer scores by VIS tier",
+            "Volunteers by VIS tier",
             [(row["tier"], row["count"], str(row["count"]), "tier") for row in data["tiers"]],
         ),
         "funnel": horizontal_bars(
@@ -428,8 +579,18 @@ def render(data: dict[str, Any]) -> str:
         charts["against"] = horizontal_bars(
             "Present value against investment",
             [
-                ("Present value", sroi["present_value"], money(sroi["present_value"]), "result"),
-                ("Investment", sroi["investment_total"], money(sroi["investment_total"]), "cost"),
+                (
+                    "Present value",
+                    sroi["present_value"],
+                    money(sroi["present_value"], sroi["currency"]),
+                    "result",
+                ),
+                (
+                    "Investment",
+                    sroi["investment_total"],
+                    money(sroi["investment_total"], sroi["currency"]),
+                    "cost",
+                ),
             ],
         )
     return environment.get_template("company_report.html.j2").render(charts=charts, **data)

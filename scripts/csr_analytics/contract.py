@@ -38,6 +38,7 @@ LEDGER_COLUMNS = (
     "error",
     "started_at",
     "finished_at",
+    "run_id",
 )
 REJECTED_LINES_COLUMNS = ("load_id", "source_file", "source_line", "raw_line", "error")
 LOAD_ID_SEQUENCE = "_load_id_seq"

@@ -211,6 +211,7 @@ class Attempt:
     rows_landed: int = 0
     status: str = "loaded"
     error: str | None = None
+    run_id: int | None = None
 
 
 def write_ledger(database: Database, attempt: Attempt) -> None:
@@ -230,6 +231,7 @@ def write_ledger(database: Database, attempt: Attempt) -> None:
         attempt.error,
         attempt.started_at,
         utc_now(),
+        attempt.run_id,
     )
     names = ", ".join(quote(name) for name in LEDGER_COLUMNS)
     marks = ", ".join([database.param] * len(LEDGER_COLUMNS))
@@ -378,11 +380,12 @@ def load_file(
     item: RawTable | JsonExport,
     report: Report | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    run_id: int | None = None,
 ) -> FileResult:
     """Land one recognised, opened file in its own transaction (or record why not)."""
     clock = time.perf_counter()
     relative = source.relative
-    attempt = Attempt(0, relative, None, _entity(item), utc_now(), source.size)
+    attempt = Attempt(0, relative, None, _entity(item), utc_now(), source.size, run_id=run_id)
     try:
         source.prehash()
     except OSError as error:
@@ -463,13 +466,15 @@ def load_folder(
     batch_size: int = DEFAULT_BATCH_SIZE,
 ) -> list[FileResult]:
     """Load every file of the folder in sorted path order; one result per path that is
-    not a plain folder (every one of them gets a ledger row)."""
+    not a plain folder (every one of them gets a ledger row). The run draws its id from
+    the load-id sequence first, and every ledger row it writes carries it."""
     root = Path(os.path.realpath(exports_dir))
+    run_id = database.next_load_id()
     results: list[FileResult] = []
     for listed in list_exports(root):
         if listed.folder and listed.error is None and not _named_like_export(contract, listed):
             continue
-        result = _load_path(database, contract, root, listed, report, batch_size)
+        result = _load_path(database, contract, root, listed, report, batch_size, run_id)
         if on_result is not None:
             on_result(result)
         results.append(result)
@@ -490,10 +495,11 @@ def _load_path(
     listed: Listed,
     report: Report | None,
     batch_size: int,
+    run_id: int,
 ) -> FileResult:
     """Judge one listed path: refuse it, skip it, or open it and load it."""
     relative = listed.relative
-    attempt = Attempt(0, storable(relative), None, None, utc_now())
+    attempt = Attempt(0, storable(relative), None, None, utc_now(), run_id=run_id)
     if attempt.source_file != relative:  # not UTF-8: it can be neither stored nor printed
         error = f"{attempt.source_file}: the file name is not valid UTF-8 (rename the file)"
         return _record(database, attempt, "rejected", error, relative)
@@ -509,7 +515,7 @@ def _load_path(
         with open_export(root, relative, recognised=item is not None) as source:
             if item is None:
                 return _skip_unrecognised(database, attempt, source)
-            return load_file(database, source, item, report, batch_size)
+            return load_file(database, source, item, report, batch_size, run_id)
     except Refused as refused:
         result = _record(database, attempt, refused.status, str(refused))
         result.note = str(refused).removeprefix(f"{relative}: ")

@@ -1,9 +1,10 @@
 """``csr-report``: print what a build produced, straight from the database.
 
-Sections: ``summary`` (files per status, then per raw table of the sources contract: rows
-landed, rejected, warned and current in staging), ``enrollments`` (enrollment counts by
-program and status) and ``journey EMAIL`` (one person's journey-flag JSON). The connection
-comes from the dbt profile, as for csr-load, and is read-only.
+Sections: ``summary`` (the files of the latest load run per status, then per raw table of
+the sources contract: rows landed, rejected, warned and current in staging),
+``enrollments`` (enrollment counts by program and status) and ``journey EMAIL`` (one
+person's journey-flag JSON). The connection comes from the dbt profile, as for csr-load,
+and is read-only.
 With ``--company ID --period 2025`` (or ``2025-Q2``) it writes that company's impact report
 as one HTML file instead (see company_report) and prints its path.
 """
@@ -23,6 +24,8 @@ from csr_analytics.profiles import read_target
 
 STAGING_SCHEMA = "staging"
 LINEAGE_TABLE_COLUMN = "_source_table"  # every staging model's raw table of each row
+SUPERSEDED_COLUMN = "is_superseded"  # staging models that keep history mark older rows
+RUN_COLUMN = "run_id"  # the ledger's csr-load run
 
 
 def relation_exists(database: Reader, schema: str, name: str) -> bool:
@@ -58,22 +61,32 @@ def table(rows: Sequence[Sequence[Any]], header: Sequence[str]) -> str:
     return "\n".join(out)
 
 
+def columns_named(database: Reader, schema: str, column: str) -> set[str]:
+    """The relations of the schema that have the column."""
+    rows = database.fetchall(
+        "select table_name from information_schema.columns"
+        f" where table_schema = {database.param} and column_name = {database.param}",
+        (schema, column),
+    )
+    return {name for (name,) in rows}
+
+
 def current_rows(database: Reader) -> dict[str, int]:
     """Per raw table, its rows that are current in staging: every ``stg_`` model names the
-    raw table of each of its rows in ``_source_table`` (webhook rows: the webhook table)."""
-    p = database.param
-    models = database.fetchall(
-        "select table_name from information_schema.columns"
-        f" where table_schema = {p} and column_name = {p} order by table_name",
-        (STAGING_SCHEMA, LINEAGE_TABLE_COLUMN),
-    )
+    raw table of each of its rows in ``_source_table`` (webhook rows: the webhook table);
+    a model that keeps every observation (the Buddy ones) marks the older ones
+    ``is_superseded``, and those are not current."""
+    with_history = columns_named(database, STAGING_SCHEMA, SUPERSEDED_COLUMN)
     counts: dict[str, int] = {}
-    for (model,) in models:
+    for model in sorted(columns_named(database, STAGING_SCHEMA, LINEAGE_TABLE_COLUMN)):
         if not model.startswith("stg_"):
             continue
+        current = (
+            f" where not coalesce({SUPERSEDED_COLUMN}, false)" if model in with_history else ""
+        )
         for raw_table, rows in database.fetchall(
             f"select {LINEAGE_TABLE_COLUMN}, count(*)"
-            f' from {STAGING_SCHEMA}."{model}" group by {LINEAGE_TABLE_COLUMN}'
+            f' from {STAGING_SCHEMA}."{model}"{current} group by {LINEAGE_TABLE_COLUMN}'
         ):
             counts[raw_table] = counts.get(raw_table, 0) + int(rows)
     return counts
@@ -95,12 +108,30 @@ def _table_row(database: Reader, raw_table: str, current: dict[str, int] | None)
     return (raw_table, landed, *judged, current.get(raw_table, 0))
 
 
+def files_line(database: Reader) -> str:
+    """The files of the latest csr-load run, per status (ledger rows of the largest run
+    id). A ledger written before runs were recorded has no run id: all of its rows."""
+    recorded = "_loads" in columns_named(database, "raw", RUN_COLUMN)
+    latest = scalar(database, f"select max({RUN_COLUMN}) from raw._loads") if recorded else None
+    if latest is None:
+        label = "Files (every load; the ledger records no runs)"
+        files = database.fetchall(
+            "select status, count(*) from raw._loads group by status order by status"
+        )
+    else:
+        label = "Files of the latest load run"
+        files = database.fetchall(
+            "select status, count(*) from raw._loads"
+            f" where {RUN_COLUMN} = {database.param} group by status order by status",
+            (latest,),
+        )
+    return f"{label}: " + (", ".join(f"{n} {status}" for status, n in files) or "none")
+
+
 def summary(database: Reader, contract: Contract) -> str:
-    """Files per status, then one line per raw table of the contract."""
-    files = database.fetchall(
-        "select status, count(*) from raw._loads group by status order by status"
-    )
-    lines = ["Files: " + (", ".join(f"{n} {status}" for status, n in files) or "none")]
+    """The files of the latest load run per status, then one line per raw table of the
+    contract (over every load)."""
+    lines = [files_line(database)]
     rejected_lines = scalar(database, "select count(*) from raw._rejected_lines")
     built = relation_exists(database, "data_quality", "dq_rejected_rows")
     current = current_rows(database) if built else None

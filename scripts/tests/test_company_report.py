@@ -1,12 +1,14 @@
 """The company impact report: rendered from the sample's marts, opened in headless Chromium.
 
 The expected figures are read from the marts here, with their own queries, and compared
-with what the browser shows after loading the page.
+with what the browser shows after loading the page. The wording of periods, money and
+ratios is tested on its own, without a database.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from collections import Counter
@@ -18,11 +20,14 @@ from typing import Any
 
 import pytest
 
+from csr_analytics import company_report
+from csr_analytics.company_report import Coverage, coverage, parse_period
 from csr_analytics.dev.workspace import BIN, Workspace
 
 CHROMIUM = Path("/usr/bin/chromium")
 COMPANY = "C-1001"
 YEAR_START, YEAR_END = date(2025, 1, 1), date(2025, 12, 31)
+MINUS = "\N{MINUS SIGN}"
 
 
 def _unavailable(reason: str) -> None:
@@ -113,29 +118,43 @@ def figures(page: Any) -> dict[str, str]:
     }
 
 
-def money(value: Decimal) -> str:
-    return f"{value:,.2f}"
+def money(value: Decimal, currency: str = "") -> str:
+    shown = f"{value:,.2f}".replace("-", MINUS)
+    return f"{shown} {currency}" if currency else shown
 
 
-def expected_tiers(sample: Workspace) -> Counter[str]:
-    """Quarter VIS rows (all programs) of 2025 whose volunteer has an activity credited
-    to the company within that quarter, counted per tier."""
+def per_invested(value: Decimal, currency: str) -> str:
+    cents = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return f"{money(cents, currency)} of social value per 1 {currency} invested"
+
+
+def expected_tiers(sample: Workspace) -> dict[str, int]:
+    """One tier per volunteer of the company in 2025: the tier of their cross-program VIS
+    of the quarter holding their latest 2025 activity credited to the company. Every tier
+    of the seed, in order, empty ones too."""
     activities = sample.query(
         "select volunteer_user_id, activity_date from marts.fct_volunteer_activities"
         " where company_id = %s",
         (COMPANY,),
     )
+    last: dict[str, date] = {}
+    for who, day in activities:
+        if YEAR_START <= day <= YEAR_END:
+            last[who] = max(day, last.get(who, day))
     scores = sample.query(
         "select csr_user_id, period_start, period_end, vis_tier from marts.fct_vis_scores"
         " where program_type = 'all' and period_type = 'quarter'"
     )
-    tiers: Counter[str] = Counter()
-    for user, start, end, tier in scores:
-        if not YEAR_START <= start <= YEAR_END:
-            continue
-        if any(who == user and start <= day <= end for who, day in activities):
-            tiers[tier or "not scored"] += 1
-    return tiers
+    order = sample.query("select vis_tier from seeds.vis_tiers order by tier_rank")
+    counted: Counter[str] = Counter()
+    for who, day in last.items():
+        tier = next(
+            (tier for user, start, end, tier in scores if user == who and start <= day <= end),
+            None,
+        )
+        counted[tier or "not scored"] += 1
+    tiers = {tier: counted.pop(tier, 0) for (tier,) in order}
+    return tiers | dict(counted)
 
 
 def test_company_report_shows_the_marts_figures(
@@ -153,6 +172,10 @@ def test_company_report_shows_the_marts_figures(
         text = page.inner_text("body")
         shown = figures(page)
 
+        # the sample is built as of 2025-06-30 and has figures in 2025 Q1 and Q2 only
+        assert page.inner_text("#coverage") == "2025, January\N{EN DASH}June, as of 30 June 2025"
+        assert "covered up to then only" in page.inner_text("header")
+
         minutes, volunteers = sample.query(
             "select sum(minutes), count(distinct volunteer_user_id)"
             " from marts.fct_volunteer_activities"
@@ -164,23 +187,56 @@ def test_company_report_shows_the_marts_figures(
         assert shown["Volunteers"] == str(volunteers)
 
         sroi = sample.query(
-            "select sroi_ratio, present_value, investment_total, gross_value, year1_impact"
+            "select sroi_ratio, net_sroi, present_value, investment_total, gross_value,"
+            " year1_impact, currency"
             " from marts.rpt_sroi where scope = 'company' and company_id = %s"
             " and program_type = 'all' and period_type = 'year' and period_start = %s",
             (COMPANY, YEAR_START),
         )
         assert len(sroi) == 1
-        ratio, present_value, investment, gross_value, year1_impact = sroi[0]
-        assert shown["SROI ratio (present value / investment)"] == f"{ratio:,.4f}"
-        assert shown["Present value"] == money(present_value)
-        assert shown["Investment"] == money(investment)
+        ratio, net, present_value, investment, gross_value, year1_impact, currency = sroi[0]
+        assert currency == "USD"
+        assert shown["SROI ratio (present value / investment)"] == per_invested(ratio, currency)
+        assert shown["SROI ratio (present value / investment)"] == (
+            "0.05 USD of social value per 1 USD invested"
+        )
+        net_cents = net.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        net_label = f"Net SROI ((present value {MINUS} investment) / investment)"
+        assert shown[net_label] == f"{money(net_cents, currency)} net per 1 USD invested"
+        assert net < 0
+        note = page.inner_text("#net-sroi-note")
+        assert money(present_value, currency) in note and money(investment, currency) in note
+        assert shown["Present value"] == money(present_value, currency)
+        assert shown["Investment"] == money(investment, currency)
+
         bridge = table_rows(page, "sroi-table")
-        assert bridge["Gross value"] == [money(gross_value)]
-        assert bridge["Year-1 impact"] == [money(year1_impact)]
-        assert bridge["Present value"] == [money(present_value)]
-        assert bridge["Investment"] == [money(investment)]
+        assert bridge["Gross value"] == [money(gross_value, currency)]
+        assert bridge["Year-1 impact"] == [money(year1_impact, currency)]
+        assert bridge["Present value"] == [money(present_value, currency)]
+        assert bridge["Investment"] == [money(investment, currency)]
+        assert bridge["SROI ratio"] == [f"0.05 USD per 1 USD invested (ratio {ratio:,.4f})"]
+        # every money figure carries its currency: the bridge's cells, the chart labels
+        money_rows = [cells for header, cells in bridge.items() if "ratio" not in header]
+        assert all(cells[0].endswith(f" {currency}") for cells in money_rows), bridge
+        for chart in ("bridge-title", "against-chart-title"):
+            title = page.locator(f"#{chart}").text_content() or ""
+            assert title.count(f" {currency}") >= 2, (chart, title)
         for figure in (money(gross_value), money(present_value), money(investment)):
-            assert figure in text
+            places = [m.end() for m in re.finditer(re.escape(figure), text)]
+            assert places and all(text[at:].startswith(f" {currency}") for at in places)
+
+        # program display names everywhere, never a program code
+        names = dict(sample.query("select program_type, display_name from marts.dim_programs"))
+        programs = table_rows(page, "sroi-programs-table")
+        program_rows = sample.query(
+            "select program_type from marts.rpt_sroi where scope = 'company' and company_id = %s"
+            " and program_type <> 'all' and period_type = 'year' and period_start = %s",
+            (COMPANY, YEAR_START),
+        )
+        assert sorted(programs) == sorted(names[code] for (code,) in program_rows)
+        assert all(cells[0].endswith(f" {currency}") for cells in programs.values())
+        headers = [*programs, *table_rows(page, "funnel-table")]
+        assert not set(headers) & set(names), headers
 
         quarters = sample.query(
             "select period_start, total_hours, volunteers_count from marts.rpt_company_vis"
@@ -194,11 +250,21 @@ def test_company_report_shows_the_marts_figures(
             for start, hours, count in quarters
         }
 
+        # VIS tiers count people: each volunteer once, every tier shown, empty ones too
         tiers = expected_tiers(sample)
-        assert sum(tiers.values()) > 0
-        assert {tier: cells for tier, cells in table_rows(page, "tiers-table").items()} == {
+        assert list(tiers)[:5] == [
+            "developing",
+            "good",
+            "excellent",
+            "outstanding",
+            "transformational",
+        ]
+        assert 0 in tiers.values(), "the sample leaves a tier empty"
+        assert sum(tiers.values()) == volunteers
+        assert table_rows(page, "tiers-table") == {
             tier: [str(count)] for tier, count in tiers.items()
         }
+        assert list(table_rows(page, "tiers-table")) == list(tiers)
         for title in ("Volunteer hours per quarter", "From gross value to present value"):
             assert page.locator("svg title", has_text=title).count() == 1
     finally:
@@ -209,12 +275,29 @@ def test_company_report_quarter_period(sample: Workspace, tmp_path: Path) -> Non
     path = tmp_path / "q2.html"
     result = render(sample, path, period="2025-Q2")
     assert result.returncode == 0, result.stderr
-    ratio = sample.query(
-        "select sroi_ratio from marts.rpt_sroi where scope = 'company' and company_id = %s"
+    ratio, currency = sample.query(
+        "select sroi_ratio, currency from marts.rpt_sroi"
+        " where scope = 'company' and company_id = %s"
         " and program_type = 'all' and period_type = 'quarter' and period_start = %s",
         (COMPANY, date(2025, 4, 1)),
-    )[0][0]
-    assert f"<dd>{ratio:,.4f}</dd>" in path.read_text(encoding="utf-8")
+    )[0]
+    html = path.read_text(encoding="utf-8")
+    assert f'<dd class="reading">{per_invested(ratio, currency)}</dd>' in html
+    assert '<span id="coverage">2025 Q2, April\N{EN DASH}June, as of 30 June 2025</span>' in html
+
+
+def test_company_report_covers_from_the_first_quarter_with_figures(
+    sample: Workspace, tmp_path: Path
+) -> None:
+    """The sample's data starts in 2024 Q4: its 2024 report covers October to December,
+    and says so; the as-of date is the build's, after the period."""
+    path = tmp_path / "2024.html"
+    result = render(sample, path, period="2024")
+    assert result.returncode == 0, result.stderr
+    html = path.read_text(encoding="utf-8")
+    assert '<span id="coverage">2024, October\N{EN DASH}December, as of 30 June 2025</span>' in html
+    assert "first figures of 2024\n      are from 1 October 2024." in html
+    assert "covered up to then only" not in html
 
 
 @pytest.mark.parametrize(
@@ -237,3 +320,117 @@ def test_company_report_rejects_a_malformed_period(sample: Workspace, tmp_path: 
     assert result.returncode == 2
     assert "2025-Q5" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# ------------------------------------------------------------ wording, without a database
+
+
+@pytest.mark.parametrize(
+    ("period", "quarters", "as_of", "expected"),
+    [
+        (
+            "2025",
+            [date(2025, 1, 1), date(2025, 4, 1)],
+            date(2025, 6, 30),
+            "2025, January–June, as of 30 June 2025",
+        ),
+        (
+            "2025",
+            [date(2025, 1, 1), date(2025, 4, 1)],
+            date(2025, 5, 15),
+            "2025, January–May, as of 15 May 2025",
+        ),
+        (
+            "2025",
+            [date(2025, 4, 1)],
+            date(2026, 1, 31),
+            "2025, April–December, as of 31 January 2026",
+        ),
+        ("2025-Q2", [date(2025, 4, 1)], date(2025, 4, 9), "2025 Q2, April, as of 9 April 2025"),
+        ("2025-Q3", [], date(2025, 12, 31), "2025 Q3, July–September, as of 31 December 2025"),
+    ],
+)
+def test_coverage_states_the_months_the_data_covers(
+    period: str, quarters: list[date], as_of: date, expected: str
+) -> None:
+    """From the first quarter with figures to the period's end or the as-of date, whichever
+    comes first; never a month the period does not hold."""
+    assert coverage(parse_period(period), quarters, as_of).text() == expected
+
+
+@pytest.mark.parametrize(
+    ("ratio", "expected"),
+    [
+        (Decimal("0.0483"), "0.05 USD of social value per 1 USD invested"),
+        (Decimal("1.2550"), "1.26 USD of social value per 1 USD invested"),
+        (Decimal("0.0014"), "less than 0.01 USD of social value per 1 USD invested"),
+        (Decimal("0.0000"), "0.00 USD of social value per 1 USD invested"),
+        (None, "n/a (no investment)"),
+    ],
+)
+def test_sroi_ratio_reads_as_money_per_unit_invested(ratio: Decimal | None, expected: str) -> None:
+    assert company_report.value_per_invested(ratio, "USD") == expected
+
+
+def test_money_always_carries_its_currency() -> None:
+    assert company_report.money(Decimal("36242.50"), "USD") == "36,242.50 USD"
+    assert company_report.signed_money(Decimal("-799.83"), "EUR") == f"{MINUS}799.83 EUR"
+    assert company_report.signed_money(Decimal("974.94"), "EUR") == "+974.94 EUR"
+    assert company_report.net_per_invested(Decimal("-0.9517"), "USD") == (
+        f"{MINUS}0.95 USD net per 1 USD invested"
+    )
+
+
+def _report_data(net_sroi: Decimal) -> dict[str, Any]:
+    """A year's figures as gather() returns them, with a made-up SROI row."""
+    period = parse_period("2025")
+    present_value = Decimal("1000.00")
+    investment = (present_value / (1 + net_sroi)).quantize(Decimal("0.01"))
+    sroi = {
+        "program_type": "all",
+        "currency": "EUR",
+        "investment_time": investment,
+        "investment_cash": Decimal("0.00"),
+        "investment_in_kind": Decimal("0.00"),
+        "investment_management": Decimal("0.00"),
+        "investment_total": investment,
+        "gross_value": Decimal("2000.00"),
+        "year1_impact": Decimal("800.00"),
+        "present_value": present_value,
+        "sroi_ratio": 1 + net_sroi,
+        "net_sroi": net_sroi,
+        "sroi_ratio_low": 1 + net_sroi,
+        "sroi_ratio_high": 1 + net_sroi,
+        "adjustments": Decimal("1200.00"),
+        "later_years": Decimal("200.00"),
+    }
+    return {
+        "company_id": "C-1",
+        "company_name": "Company One",
+        "period": period,
+        "coverage": Coverage(period, date(2025, 1, 1), date(2025, 3, 31), date(2025, 3, 31)),
+        "quarters": [
+            {
+                "start": date(2025, 1, 1),
+                "quarter": "2025 Q1",
+                "volunteers": 1,
+                "hours": Decimal("2.00"),
+            }
+        ],
+        "volunteers": 1,
+        "hours": Decimal("2.00"),
+        "tiers": [{"tier": "good", "count": 1}],
+        "funnel": [],
+        "sroi": sroi,
+        "sroi_programs": [],
+    }
+
+
+@pytest.mark.parametrize(
+    ("net_sroi", "explained"), [(Decimal("-0.5000"), True), (Decimal("0.2500"), False)]
+)
+def test_a_negative_net_sroi_is_explained_in_one_line(net_sroi: Decimal, explained: bool) -> None:
+    html = company_report.render(_report_data(net_sroi))
+    assert ('id="net-sroi-note"' in html) is explained
+    assert "1,000.00 EUR" in html
+    assert "2025, January–March, as of 31 March 2025" in html

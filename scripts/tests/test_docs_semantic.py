@@ -328,3 +328,24 @@ def test_sroi_quarterly_holds_no_rollup(sample: Workspace) -> None:
     assert base[2] > 0
     assert abs(Decimal(str(base[0])) - Decimal(str(platform[0]))) <= Decimal("0.05")
     assert abs(Decimal(str(base[1])) - Decimal(str(platform[1]))) <= Decimal("0.05")
+
+
+def test_program_descriptions_promise_only_reported_hours(sample: Workspace) -> None:
+    """dim_programs may say a program reports hours only when one of its program metrics
+    (seeds/program_metrics) is in hours: upskilling exports carry no hours, so its
+    description claims none."""
+    rows = sample.query(
+        "select programs.program_type, programs.description,"
+        " count(metrics.metric)"
+        " from marts.dim_programs as programs"
+        " left join seeds.program_metrics as metrics"
+        "   on programs.program_type = metrics.program_type and metrics.unit = 'hours'"
+        " group by programs.program_type, programs.description"
+    )
+    assert {program for program, _, _ in rows} >= {"upskilling", "mentorship"}
+    claims = {
+        program: hours_metrics
+        for program, description, hours_metrics in rows
+        if "hours" in description.lower()
+    }
+    assert all(claims.values()), claims
