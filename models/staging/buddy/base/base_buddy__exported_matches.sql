@@ -12,7 +12,9 @@ with raw_rows as (
 final as (
     select
         {{ csr_analytics.export_lineage('raw_rows', 'buddy_matches') }},
-        {{ csr_analytics.raw_columns('raw_rows', csr_analytics.source_columns('buddy', 'buddy_matches')) }}
+        {{ csr_analytics.raw_columns(
+            'raw_rows', csr_analytics.source_columns('buddy', 'buddy_matches')
+        ) }}
     from raw_rows
 )
 

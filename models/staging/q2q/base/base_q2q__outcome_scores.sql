@@ -37,7 +37,9 @@ typed as (
 checked as (
     select
         typed.*,
-        {{ csr_analytics.record_key(['user_email', 'dimension', 'measured_at', 'text_type']) }} as _record_key,
+        {{ csr_analytics.record_key(
+            ['user_email', 'dimension', 'measured_at', 'text_type']
+        ) }} as _record_key,
         {{ csr_analytics.staged_failures(columns) }} as _failures,
         {{ csr_analytics.staged_warnings() }} as _warnings
     from typed
