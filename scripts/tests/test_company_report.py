@@ -434,3 +434,19 @@ def test_a_negative_net_sroi_is_explained_in_one_line(net_sroi: Decimal, explain
     assert ('id="net-sroi-note"' in html) is explained
     assert "1,000.00 EUR" in html
     assert "2025, January–March, as of 31 March 2025" in html
+
+
+def test_an_incomplete_sroi_is_marked() -> None:
+    """A ratio that misses inputs without an exchange rate says so, with their amounts."""
+    data = _report_data(Decimal("0.2500"))
+    data["sroi"] |= {"rejected_inputs_count": 1, "rejected_inputs_amounts": "8000.00 EUR"}
+    data["sroi_programs"] = [
+        data["sroi"] | {"program_type": "language", "program": "Language for Ukraine"}
+    ]
+    html = company_report.render(data)
+    note = "incomplete: 1 input has no exchange rate (8,000.00 EUR)"
+    assert 'id="sroi-incomplete"' in html and note in html
+    assert "(incomplete: 1 input without exchange rate)" in html
+    data["sroi"] |= {"rejected_inputs_count": 0, "rejected_inputs_amounts": None}
+    data["sroi_programs"] = []
+    assert "incomplete" not in company_report.render(data).replace("p.incomplete", "")
