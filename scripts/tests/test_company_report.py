@@ -198,7 +198,7 @@ def test_company_report_shows_the_marts_figures(
         assert currency == "USD"
         assert shown["SROI ratio (present value / investment)"] == per_invested(ratio, currency)
         assert shown["SROI ratio (present value / investment)"] == (
-            "0.05 USD of social value per 1 USD invested"
+            "0.15 USD of social value per 1 USD invested"
         )
         net_cents = net.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         net_label = f"Net SROI ((present value {MINUS} investment) / investment)"
@@ -214,7 +214,7 @@ def test_company_report_shows_the_marts_figures(
         assert bridge["Year-1 impact"] == [money(year1_impact, currency)]
         assert bridge["Present value"] == [money(present_value, currency)]
         assert bridge["Investment"] == [money(investment, currency)]
-        assert bridge["SROI ratio"] == [f"0.05 USD per 1 USD invested (ratio {ratio:,.4f})"]
+        assert bridge["SROI ratio"] == [f"0.15 USD per 1 USD invested (ratio {ratio:,.4f})"]
         # every money figure carries its currency: the bridge's cells, the chart labels
         money_rows = [cells for header, cells in bridge.items() if "ratio" not in header]
         assert all(cells[0].endswith(f" {currency}") for cells in money_rows), bridge

@@ -112,8 +112,8 @@ active_programs as (
     inner join program_activities
         on
             employment_starts.csr_user_id = program_activities.csr_user_id
-            and program_activities.occurred_at >= employment_starts.window_start
-            and program_activities.occurred_at < employment_starts.employed_at
+            and employment_starts.window_start <= program_activities.occurred_at
+            and employment_starts.employed_at > program_activities.occurred_at
 ),
 
 hours_received as (
@@ -126,8 +126,8 @@ hours_received as (
     inner join volunteer_activities
         on
             employment_starts.csr_user_id = volunteer_activities.participant_user_id
-            and volunteer_activities.occurred_at >= employment_starts.window_start
-            and volunteer_activities.occurred_at < employment_starts.employed_at
+            and employment_starts.window_start <= volunteer_activities.occurred_at
+            and employment_starts.employed_at > volunteer_activities.occurred_at
             and volunteer_activities.minutes > 0
     group by
         employment_starts.csr_user_id,
@@ -203,10 +203,10 @@ credited as (
             case
                 when share_rank = 1
                     then quantity_per_event
-                    - (
-                        sum(rounded_quantity) over (partition by csr_user_id, employed_at)
-                        - rounded_quantity
-                    )
+                        - (
+                            sum(rounded_quantity) over (partition by csr_user_id, employed_at)
+                            - rounded_quantity
+                        )
                 else rounded_quantity
             end
             as numeric(18, 6)

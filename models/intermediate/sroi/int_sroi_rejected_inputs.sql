@@ -109,11 +109,11 @@ hour_cost_quarters as (
             rejected_hour_costs.company_id = volunteer_time.company_id
             and (
                 rejected_hour_costs.valid_from is null
-                or volunteer_time.activity_date >= rejected_hour_costs.valid_from
+                or rejected_hour_costs.valid_from <= volunteer_time.activity_date
             )
             and (
                 rejected_hour_costs.valid_to is null
-                or volunteer_time.activity_date <= rejected_hour_costs.valid_to
+                or rejected_hour_costs.valid_to >= volunteer_time.activity_date
             )
 ),
 

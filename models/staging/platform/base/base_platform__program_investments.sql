@@ -10,16 +10,6 @@
     {'name': 'note', 'free_text': true},
 ] -%}
 {%- set raw_names = columns | map(attribute='name') | list -%}
-{#- a currency other than the reporting currency needs a rate of fx_rates in force on
-    its period_start (a missing or invalid period_start has a code of its own) -#}
-{%- set no_rate_in_force -%}
-currency <> '{{ var('reporting_currency') }}'
-and period_start is not null
-and not exists (
-    select 1 from fx_rates
-    where fx_rates.currency = typed.currency and fx_rates.valid_from <= typed.period_start
-)
-{%- endset -%}
 
 with raw_rows as (
     select * from {{ source('platform', 'platform_program_investments') }}
@@ -51,13 +41,20 @@ typed as (
 ),
 
 checked as (
+    -- a currency other than the reporting currency needs a rate of fx_rates in force on
+    -- its period_start
     select
         typed.*,
         {{ csr_analytics.record_key([
             'company_id', 'program_type', 'input_type', 'period_start', 'period_end',
         ]) }} as _record_key,
         {{ csr_analytics.staged_failures(columns, [
-            csr_analytics.check_condition(no_rate_in_force, 'unsupported_currency:currency'),
+            csr_analytics.check_condition(
+                "currency <> '" ~ var('reporting_currency') ~ "' and period_start is not null"
+                ~ " and not exists ("
+                ~ "select 1 from fx_rates where fx_rates.currency = typed.currency"
+                ~ " and fx_rates.valid_from <= typed.period_start)",
+                'unsupported_currency:currency'),
             csr_analytics.check_condition('period_end < period_start', 'before_start:period_end'),
         ]) }} as _failures,
         {{ csr_analytics.staged_warnings() }} as _warnings
