@@ -33,7 +33,8 @@ investments as (
         program_investments.currency as original_currency,
         fx_rates.rate as fx_rate,
         cast(
-            cast(program_investments.amount as numeric(18, 2)) * fx_rates.rate
+            cast(program_investments.amount as numeric(38, 2))
+            * cast(fx_rates.rate as numeric(38, 6))
             as numeric(38, 12)
         ) as amount,
         {{ csr_analytics.date_diff_days(

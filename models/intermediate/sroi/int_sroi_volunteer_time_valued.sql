@@ -67,7 +67,11 @@ converted_costs as (
     select
         matching_costs.activity_key,
         matching_costs.volunteer_user_id,
-        cast(matching_costs.hourly_cost * fx_rates.rate as numeric(38, 12)) as hourly_cost
+        cast(
+            cast(matching_costs.hourly_cost as numeric(38, 2))
+            * cast(fx_rates.rate as numeric(38, 6))
+            as numeric(38, 12)
+        ) as hourly_cost
     from matching_costs
     inner join fx_rates
         on
