@@ -23,6 +23,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from csr_analytics.connections import Reader
+from csr_analytics.sroi_report import incomplete_note
 
 PERIOD_PATTERN = re.compile(r"^(\d{4})(?:-Q([1-4]))?$")
 CHART_WIDTH = 560
@@ -272,6 +273,8 @@ SROI_COLUMNS = (
     "net_sroi",
     "sroi_ratio_low",
     "sroi_ratio_high",
+    "rejected_inputs_count",
+    "rejected_inputs_amounts",
 )
 
 
@@ -375,6 +378,11 @@ def net_per_invested(value: Decimal | None, currency: str) -> str:
         return "n/a (no investment)"
     cents = value.quantize(CENT, rounding=ROUND_HALF_UP)
     return f"{money(cents, currency)} net per 1 {currency} invested"
+
+
+def incomplete(row: dict[str, Any]) -> str | None:
+    """An rpt_sroi row's missing inputs in words (no exchange rate), or None."""
+    return incomplete_note(row.get("rejected_inputs_count"), row.get("rejected_inputs_amounts"))
 
 
 def ratio_cell(value: Decimal | None, currency: str) -> str:
@@ -536,6 +544,7 @@ def render(data: dict[str, Any]) -> str:
     environment.filters["value_per_invested"] = value_per_invested
     environment.filters["net_per_invested"] = net_per_invested
     environment.filters["ratio_cell"] = ratio_cell
+    environment.filters["incomplete"] = incomplete
     environment.filters["long_date"] = long_date
     environment.filters["wrap"] = _wrap
     quarters = data["quarters"]

@@ -11,6 +11,7 @@ company has SROI rows, 1 when it has none, 2 on a usage or connection error.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -37,8 +38,8 @@ RATIO_COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("SROI ratio (present value / investment)", "sroi_ratio", 4),
     ("net SROI ((present value - investment) / investment)", "net_sroi", 4),
     ("payback months (investment / (year-1 impact / 12))", "payback_months", 2),
-    ("low case ratio (adjustments x 1.5, capped at 0.95)", "sroi_ratio_low", 4),
-    ("high case ratio (adjustments x 0.5)", "sroi_ratio_high", 4),
+    ("low case ratio (adjustments x 1.5, capped at 0.95; low proxies)", "sroi_ratio_low", 4),
+    ("high case ratio (adjustments x 0.5; high proxies)", "sroi_ratio_high", 4),
     ("break-even proxy factor (investment / present value)", "breakeven_proxy_factor", 4),
 )
 
@@ -82,6 +83,23 @@ class Reader(connections.Reader):
             raise ReportError(f"cannot read the SROI marts (built yet?): {message}") from error
 
 
+def incomplete_note(count: int | None, amounts: str | None) -> str | None:
+    """What an rpt_sroi row misses for want of exchange rates, in words; None when complete.
+
+    ``amounts`` is the row's rejected_inputs_amounts ("8000.00 EUR; 51.00 GBP per hour");
+    its figures get thousands separators.
+    """
+    if not count:
+        return None
+    inputs = "1 input has" if count == 1 else f"{count} inputs have"
+    listed = re.sub(r"\d+\.\d{2}", lambda match: f"{Decimal(match.group()):,.2f}", amounts or "")
+    pronoun = "it" if count == 1 else "them"
+    return (
+        f"incomplete: {inputs} no exchange rate ({listed});"
+        f" the investment and every ratio leave {pronoun} out"
+    )
+
+
 def money(value: Decimal | None) -> str:
     return "" if value is None else f"{value:,.2f}"
 
@@ -110,6 +128,7 @@ def report_row(reader: Reader, selection: Selection) -> dict[str, Any] | None:
     columns = ["currency", *(column for _, column in INPUT_COLUMNS)]
     columns += ["investment_total", "gross_value", "year1_impact", "present_value"]
     columns += [column for _, column, _ in RATIO_COLUMNS]
+    columns += ["rejected_inputs_count", "rejected_inputs_amounts"]
     p = reader.param
     rows = reader.rows(
         f"select {', '.join(columns)} from marts.rpt_sroi"
@@ -153,11 +172,11 @@ def outcome_rows(reader: Reader, selection: Selection) -> list[tuple[Any, ...]]:
 
 
 def render(selection: Selection, row: dict[str, Any], outcomes: list[tuple[Any, ...]]) -> str:
-    lines = [
-        f"SROI for {selection.describe()} (money in {row['currency']})",
-        "",
-        "Inputs (investment)",
-    ]
+    lines = [f"SROI for {selection.describe()} (money in {row['currency']})"]
+    note = incomplete_note(row["rejected_inputs_count"], row["rejected_inputs_amounts"])
+    if note is not None:
+        lines.append(note)
+    lines += ["", "Inputs (investment)"]
     input_rows = [[label, money(row[column])] for label, column in INPUT_COLUMNS]
     input_rows.append(["total", money(row["investment_total"])])
     lines.append(table(("input type", "amount"), input_rows, (False, True)))
@@ -196,6 +215,8 @@ def render(selection: Selection, row: dict[str, Any], outcomes: list[tuple[Any, 
     lines += ["", "Ratios"]
     ratio_rows = [[label, number(row[column], places)] for label, column, places in RATIO_COLUMNS]
     lines.append(table(("measure", "value"), ratio_rows, (False, True)))
+    if note is not None:
+        lines.append(f"The ratios are {note}.")
     return "\n".join(lines)
 
 

@@ -198,7 +198,7 @@ def test_company_report_shows_the_marts_figures(
         assert currency == "USD"
         assert shown["SROI ratio (present value / investment)"] == per_invested(ratio, currency)
         assert shown["SROI ratio (present value / investment)"] == (
-            "0.05 USD of social value per 1 USD invested"
+            "0.15 USD of social value per 1 USD invested"
         )
         net_cents = net.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         net_label = f"Net SROI ((present value {MINUS} investment) / investment)"
@@ -214,7 +214,7 @@ def test_company_report_shows_the_marts_figures(
         assert bridge["Year-1 impact"] == [money(year1_impact, currency)]
         assert bridge["Present value"] == [money(present_value, currency)]
         assert bridge["Investment"] == [money(investment, currency)]
-        assert bridge["SROI ratio"] == [f"0.05 USD per 1 USD invested (ratio {ratio:,.4f})"]
+        assert bridge["SROI ratio"] == [f"0.15 USD per 1 USD invested (ratio {ratio:,.4f})"]
         # every money figure carries its currency: the bridge's cells, the chart labels
         money_rows = [cells for header, cells in bridge.items() if "ratio" not in header]
         assert all(cells[0].endswith(f" {currency}") for cells in money_rows), bridge
@@ -434,3 +434,19 @@ def test_a_negative_net_sroi_is_explained_in_one_line(net_sroi: Decimal, explain
     assert ('id="net-sroi-note"' in html) is explained
     assert "1,000.00 EUR" in html
     assert "2025, January–March, as of 31 March 2025" in html
+
+
+def test_an_incomplete_sroi_is_marked() -> None:
+    """A ratio that misses inputs without an exchange rate says so, with their amounts."""
+    data = _report_data(Decimal("0.2500"))
+    data["sroi"] |= {"rejected_inputs_count": 1, "rejected_inputs_amounts": "8000.00 EUR"}
+    data["sroi_programs"] = [
+        data["sroi"] | {"program_type": "language", "program": "Language for Ukraine"}
+    ]
+    html = company_report.render(data)
+    note = "incomplete: 1 input has no exchange rate (8,000.00 EUR)"
+    assert 'id="sroi-incomplete"' in html and note in html
+    assert "(incomplete: 1 input without exchange rate)" in html
+    data["sroi"] |= {"rejected_inputs_count": 0, "rejected_inputs_amounts": None}
+    data["sroi_programs"] = []
+    assert "incomplete" not in company_report.render(data).replace("p.incomplete", "")

@@ -2,7 +2,10 @@
     Each program investment (cash, in-kind, management) spread over the calendar quarters
     of its period in proportion to days, both ends inclusive (sroi.md §1). An investment
     takes part when its period starts on or before as_of_date; quarters after the one
-    holding as_of_date are cut (their share is not counted anywhere).
+    holding as_of_date are cut (their share is not counted anywhere). An amount in another
+    currency is converted at the fx_rates rate in force on its period_start (staging has
+    rejected the rows with none); amount is in the reporting currency, original_amount and
+    original_currency as the export states them.
 -#}
 
 with
@@ -11,24 +14,49 @@ program_investments as (
     select * from {{ ref('stg_platform__program_investments') }}
 ),
 
+fx_rates as (
+    select * from {{ ref('int_sroi_fx_rates') }}
+),
+
 quarter_offsets as (
     {{ dbt.generate_series(1024) }}
 ),
 
 investments as (
     select
-        company_id,
-        program_type,
-        input_type,
-        period_start,
-        period_end,
-        cast(amount as numeric(18, 2)) as amount,
-        {{ csr_analytics.date_diff_days('period_start', 'period_end') }} + 1
-            as period_days,
-        {{ csr_analytics.quarter_start('period_start') }} as first_quarter_start,
-        {{ csr_analytics.quarter_start('period_end') }} as last_quarter_start
+        program_investments.company_id,
+        program_investments.program_type,
+        program_investments.input_type,
+        program_investments.period_start,
+        program_investments.period_end,
+        cast(program_investments.amount as numeric(18, 2)) as original_amount,
+        program_investments.currency as original_currency,
+        fx_rates.rate as fx_rate,
+        cast(
+            cast(program_investments.amount as numeric(38, 2))
+            * cast(fx_rates.rate as numeric(38, 6))
+            as numeric(38, 12)
+        ) as amount,
+        {{ csr_analytics.date_diff_days(
+            'program_investments.period_start', 'program_investments.period_end'
+        ) }} + 1 as period_days,
+        {{ csr_analytics.quarter_start('program_investments.period_start') }}
+            as first_quarter_start,
+        {{ csr_analytics.quarter_start('program_investments.period_end') }}
+            as last_quarter_start
     from program_investments
-    where {{ csr_analytics.is_on_or_before_as_of('period_start') }}
+    inner join fx_rates
+        on
+            program_investments.currency = fx_rates.currency
+            and (
+                fx_rates.valid_from is null
+                or program_investments.period_start >= fx_rates.valid_from
+            )
+            and (
+                fx_rates.valid_to is null
+                or program_investments.period_start <= fx_rates.valid_to
+            )
+    where {{ csr_analytics.is_on_or_before_as_of('program_investments.period_start') }}
 ),
 
 investment_quarters as (
@@ -77,6 +105,9 @@ final as (
         period_start,
         period_end,
         quarter_start,
+        original_amount,
+        original_currency,
+        fx_rate,
         amount,
         period_days,
         days_in_quarter,

@@ -33,6 +33,10 @@ value_map as (
     select * from {{ ref('sroi_value_map') }}
 ),
 
+employment_credits as (
+    select * from {{ ref('int_sroi_employment_credits') }}
+),
+
 integration_events as (
     select
         'buddy_integration' as outcome_code,
@@ -42,7 +46,8 @@ integration_events as (
         reached_at as occurred_at,
         cast(null as numeric(18, 6)) as measured_quantity,
         cast(null as text) as evidence_override,
-        'milestone ' || milestone_category as quantity_basis
+        'milestone ' || milestone_category as quantity_basis,
+        cast(null as text) as credited_program_type
     from milestones
     where
         account_role = 'participant'
@@ -70,7 +75,8 @@ buddy_skill_events as (
         completed_at as occurred_at,
         cast(null as numeric(18, 6)) as measured_quantity,
         cast(null as text) as evidence_override,
-        'skill session ' || skill_category as quantity_basis
+        'skill session ' || skill_category as quantity_basis,
+        cast(null as text) as credited_program_type
     from participant_skill_sessions
     where skill_category in ('language', 'professional', 'career')
 ),
@@ -84,7 +90,8 @@ mentorship_events as (
         session_at as occurred_at,
         cast(null as numeric(18, 6)) as measured_quantity,
         cast(null as text) as evidence_override,
-        'held mentorship session' as quantity_basis
+        'held mentorship session' as quantity_basis,
+        cast(null as text) as credited_program_type
     from kintell_sessions
     where
         program_type = 'mentorship'
@@ -128,7 +135,8 @@ estimated_language_events as (
         language_sessions.session_at as occurred_at,
         cast(null as numeric(18, 6)) as measured_quantity,
         'estimated' as evidence_override,
-        'held language session (fewer than 2 assessed)' as quantity_basis
+        'held language session (fewer than 2 assessed)' as quantity_basis,
+        cast(null as text) as credited_program_type
     from language_sessions
     left join measured_learners
         on language_sessions.participant_user_id = measured_learners.participant_user_id
@@ -212,7 +220,8 @@ measured_language_events as (
         cast(null as text) as evidence_override,
         'CEFR step '
         || cast(coalesce(earlier_highs.earlier_step, baselines.baseline_step) as text)
-        || ' to ' || cast(quarter_highs.highest_step as text) as quantity_basis
+        || ' to ' || cast(quarter_highs.highest_step as text) as quantity_basis,
+        cast(null as text) as credited_program_type
     from quarter_highs
     inner join baselines
         on quarter_highs.participant_user_id = baselines.participant_user_id
@@ -231,13 +240,31 @@ course_completion_events as (
         completed_at as occurred_at,
         cast(null as numeric(18, 6)) as measured_quantity,
         cast(null as text) as evidence_override,
-        'course completed' as quantity_basis
+        'course completed' as quantity_basis,
+        cast(null as text) as credited_program_type
     from course_records
     where
         is_current
         and status = 'completed'
         and completed_at is not null
         and {{ csr_analytics.is_on_or_before_as_of('completed_at') }}
+),
+
+employment_events as (
+    -- one row per counted employment start and program it is credited to (null: none)
+    select
+        'employment_gained' as outcome_code,
+        'employment_outcome' as source_type,
+        participant_user_id
+        || ':' || {{ csr_analytics.iso_timestamp_text('employed_at') }}
+        || ':' || coalesce(program_type, 'none') as source_key,
+        participant_user_id,
+        employed_at as occurred_at,
+        quantity as measured_quantity,
+        cast(null as text) as evidence_override,
+        'employment start, ' || share_basis as quantity_basis,
+        program_type as credited_program_type
+    from employment_credits
 ),
 
 events as (
@@ -252,37 +279,50 @@ events as (
     select * from measured_language_events
     union all
     select * from course_completion_events
+    union all
+    select * from employment_events
+),
+
+program_events as (
+    -- an outcome of program 'any' (employment_gained) takes the program it is credited
+    -- to (null: none)
+    select
+        events.*,
+        case
+            when value_map.program_type = 'any' then events.credited_program_type
+            else value_map.program_type
+        end as program_type,
+        value_map.evidence as value_map_evidence,
+        value_map.quantity_per_event
+    from events
+    inner join value_map
+        on events.outcome_code = value_map.outcome_code
 ),
 
 final as (
     select
-        events.outcome_code || ':' || events.source_type || ':' || events.source_key
-            as outcome_event_key,
+        outcome_code || ':' || source_type || ':' || source_key as outcome_event_key,
         -- what the event is attributed by (sroi.md §3): a volunteer program's participant
-        -- and quarter; for upskilling (no volunteers) the quarter alone
-        value_map.program_type
+        -- and quarter; for upskilling (no volunteers) the quarter alone; no program:
+        -- 'none', which no basis matches (unattributed)
+        coalesce(program_type, 'none')
         || case
-            when value_map.program_type = 'upskilling' then ''
-            else ':' || coalesce(events.participant_user_id, '')
+            when program_type = 'upskilling' then ''
+            else ':' || coalesce(participant_user_id, '')
         end
-        || ':' || cast({{ csr_analytics.quarter_start('events.occurred_at') }} as text)
+        || ':' || cast({{ csr_analytics.quarter_start('occurred_at') }} as text)
             as attribution_key,
-        events.outcome_code,
-        value_map.program_type,
-        events.participant_user_id,
-        events.occurred_at,
-        {{ csr_analytics.quarter_start('events.occurred_at') }} as quarter_start,
-        coalesce(events.evidence_override, value_map.evidence) as evidence,
-        cast(
-            coalesce(events.measured_quantity, value_map.quantity_per_event)
-            as numeric(18, 6)
-        ) as quantity,
-        events.quantity_basis,
-        events.source_type,
-        events.source_key
-    from events
-    inner join value_map
-        on events.outcome_code = value_map.outcome_code
+        outcome_code,
+        program_type,
+        participant_user_id,
+        occurred_at,
+        {{ csr_analytics.quarter_start('occurred_at') }} as quarter_start,
+        coalesce(evidence_override, value_map_evidence) as evidence,
+        cast(coalesce(measured_quantity, quantity_per_event) as numeric(18, 6)) as quantity,
+        quantity_basis,
+        source_type,
+        source_key
+    from program_events
 )
 
 select * from final

@@ -24,7 +24,7 @@ value_map_years as (
 unit_values as (
     select
         outcome_code,
-        max(proxy_value) as proxy_value,
+        max(case when scenario = 'base' then proxy_value end) as proxy_value,
         sum(case when scenario = 'base' and year_number = 1 then value_per_unit end)
             as year1_impact_per_unit,
         sum(case when scenario = 'base' and year_number = 1 then impact_per_unit end)

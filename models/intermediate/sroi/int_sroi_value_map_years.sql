@@ -2,7 +2,9 @@
     The value map per unit of outcome, year by year (sroi.md §4 and §5), in three scenarios:
     base (the seed's adjustments), low (every deadweight, attribution, displacement and
     drop-off x sensitivity_low_factor, capped at sensitivity_cap) and high (each x
-    sensitivity_high_factor). Per unit: impact = proxy x (1 - deadweight) x
+    sensitivity_high_factor). The low and high scenarios take the proxy's own low and high
+    value where the seed gives one (proxy_value_low, proxy_value_high: the WELLBY range).
+    A proxy stated in GBP (proxy_currency) is converted by gbp_to_reporting. Per unit: impact = proxy x (1 - deadweight) x
     (1 - displacement) x (1 - attribution); value in year t = impact x (1 - drop_off)^(t-1);
     present value of year t = that value / (1 + discount_rate)^t, for t = 1 ... duration.
 -#}
@@ -35,7 +37,21 @@ scenarios as (
     select
         value_map.outcome_code,
         scenario_factors.scenario,
-        value_map.proxy_value,
+        cast(
+            case
+                when scenario_factors.scenario = 'low'
+                    then coalesce(value_map.proxy_value_low, value_map.proxy_value)
+                when scenario_factors.scenario = 'high'
+                    then coalesce(value_map.proxy_value_high, value_map.proxy_value)
+                else value_map.proxy_value
+            end
+            * case
+                when value_map.proxy_currency = 'GBP'
+                    then cast({{ var('gbp_to_reporting') }} as numeric(18, 6))
+                else cast(1 as numeric(18, 6))
+            end
+            as numeric(38, 12)
+        ) as proxy_value,
         value_map.duration_years,
         {{ csr_analytics.sroi_scenario_rate(
             'value_map.deadweight', 'scenario_factors.adjustment_factor'

@@ -3,7 +3,9 @@
     x the hourly value of the volunteer's company on the activity date, from its
     employee_hour_costs row valid that day (both ends inclusive; on overlaps the later
     valid_from wins), else the volunteer_hour_value variable. Volunteers with no company
-    are valued at volunteer_hour_value.
+    are valued at volunteer_hour_value. An hour cost in another currency is converted at
+    the fx_rates rate in force on the activity date (staging has rejected the rows with
+    none on their valid_from; rates never end, so every later day has one).
 -#}
 
 with
@@ -14,6 +16,10 @@ activities as (
 
 employee_hour_costs as (
     select * from {{ ref('stg_platform__employee_hour_costs') }}
+),
+
+fx_rates as (
+    select * from {{ ref('int_sroi_fx_rates') }}
 ),
 
 dated_activities as (
@@ -35,7 +41,9 @@ matching_costs as (
     select
         dated_activities.activity_key,
         dated_activities.volunteer_user_id,
+        dated_activities.activity_date,
         employee_hour_costs.hourly_cost,
+        employee_hour_costs.currency,
         row_number() over (
             partition by dated_activities.activity_key, dated_activities.volunteer_user_id
             order by
@@ -55,26 +63,49 @@ matching_costs as (
             )
 ),
 
+converted_costs as (
+    select
+        matching_costs.activity_key,
+        matching_costs.volunteer_user_id,
+        cast(
+            cast(matching_costs.hourly_cost as numeric(38, 2))
+            * cast(fx_rates.rate as numeric(38, 6))
+            as numeric(38, 12)
+        ) as hourly_cost
+    from matching_costs
+    inner join fx_rates
+        on
+            matching_costs.currency = fx_rates.currency
+            and (
+                fx_rates.valid_from is null
+                or matching_costs.activity_date >= fx_rates.valid_from
+            )
+            and (
+                fx_rates.valid_to is null
+                or matching_costs.activity_date <= fx_rates.valid_to
+            )
+    where matching_costs.cost_rank = 1
+),
+
 valued as (
     select
         dated_activities.*,
         cast(
             coalesce(
-                matching_costs.hourly_cost,
+                converted_costs.hourly_cost,
                 cast({{ var('volunteer_hour_value') }} as numeric(18, 2))
             )
-            as numeric(18, 2)
+            as numeric(38, 12)
         ) as hour_value,
         case
-            when matching_costs.hourly_cost is not null then 'employee_hour_cost'
+            when converted_costs.hourly_cost is not null then 'employee_hour_cost'
             else 'volunteer_hour_value'
         end as hour_value_source
     from dated_activities
-    left join matching_costs
+    left join converted_costs
         on
-            dated_activities.activity_key = matching_costs.activity_key
-            and dated_activities.volunteer_user_id = matching_costs.volunteer_user_id
-            and matching_costs.cost_rank = 1
+            dated_activities.activity_key = converted_costs.activity_key
+            and dated_activities.volunteer_user_id = converted_costs.volunteer_user_id
 ),
 
 final as (
@@ -92,7 +123,7 @@ final as (
         hour_value,
         hour_value_source,
         {{ csr_analytics.safe_divide(
-            'cast(minutes as numeric(38, 6)) * cast(hour_value as numeric(38, 2))', 60
+            'cast(minutes as numeric(38, 6)) * cast(hour_value as numeric(38, 12))', 60
         ) }} as time_value
     from valued
 )

@@ -4,7 +4,11 @@
     averaging ratios. Scopes: company (one company), unattributed (volunteers and outcomes
     with no company) and platform (everything). program_type 'all' sums the programs;
     period_type quarter, year or all (period_start 1900-01-01), over quarters up to the one
-    holding as_of_date. A ratio is null when its denominator is 0.
+    holding as_of_date. A ratio is null when its denominator is 0. rejected_inputs_count
+    and rejected_inputs_amounts name the inputs the row misses because their currency had
+    no exchange rate (int_sroi_rejected_inputs); is_complete is true when there is none. An
+    outcome with no program (employment_gained with no activity) has program_type null:
+    it is in the unattributed and platform rows only.
 -#}
 
 with
@@ -15,6 +19,10 @@ inputs as (
 
 outcome_values as (
     select * from {{ ref('int_sroi_outcome_values') }}
+),
+
+rejected_inputs as (
+    select * from {{ ref('int_sroi_rejected_inputs') }}
 ),
 
 outcome_quarters as (
@@ -47,7 +55,11 @@ quarter_rows as (
         cast(0 as numeric(38, 12)) as year1_impact,
         cast(0 as numeric(38, 12)) as present_value,
         cast(0 as numeric(38, 12)) as present_value_low,
-        cast(0 as numeric(38, 12)) as present_value_high
+        cast(0 as numeric(38, 12)) as present_value_high,
+        cast(null as text) as rejected_input_key,
+        cast(null as text) as rejected_input_type,
+        cast(null as numeric(18, 2)) as rejected_amount,
+        cast(null as text) as rejected_currency
     from inputs
 
     union all
@@ -64,8 +76,33 @@ quarter_rows as (
         year1_impact,
         present_value,
         present_value_low,
-        present_value_high
+        present_value_high,
+        cast(null as text) as rejected_input_key,
+        cast(null as text) as rejected_input_type,
+        cast(null as numeric(18, 2)) as rejected_amount,
+        cast(null as text) as rejected_currency
     from outcome_quarters
+
+    union all
+
+    select
+        company_id,
+        program_type,
+        quarter_start,
+        cast(0 as numeric(38, 12)) as investment_time,
+        cast(0 as numeric(38, 12)) as investment_cash,
+        cast(0 as numeric(38, 12)) as investment_in_kind,
+        cast(0 as numeric(38, 12)) as investment_management,
+        cast(0 as numeric(38, 12)) as gross_value,
+        cast(0 as numeric(38, 12)) as year1_impact,
+        cast(0 as numeric(38, 12)) as present_value,
+        cast(0 as numeric(38, 12)) as present_value_low,
+        cast(0 as numeric(38, 12)) as present_value_high,
+        input_key as rejected_input_key,
+        input_type as rejected_input_type,
+        original_amount as rejected_amount,
+        original_currency as rejected_currency
+    from rejected_inputs
 ),
 
 in_period as (
@@ -92,7 +129,11 @@ programs as (
         year1_impact,
         present_value,
         present_value_low,
-        present_value_high
+        present_value_high,
+        rejected_input_key,
+        rejected_input_type,
+        rejected_amount,
+        rejected_currency
     from in_period
 ),
 
@@ -117,7 +158,11 @@ scopes as (
         year1_impact,
         present_value,
         present_value_low,
-        present_value_high
+        present_value_high,
+        rejected_input_key,
+        rejected_input_type,
+        rejected_amount,
+        rejected_currency
     from programs
 ),
 
@@ -163,7 +208,8 @@ summed as (
         sum(year1_impact) as year1_impact,
         sum(present_value) as present_value,
         sum(present_value_low) as present_value_low,
-        sum(present_value_high) as present_value_high
+        sum(present_value_high) as present_value_high,
+        count(distinct rejected_input_key) as rejected_inputs_count
     from periods
     group by
         scope,
@@ -173,9 +219,95 @@ summed as (
         period_start
 ),
 
-ratios as (
+rejected_in_period as (
+    -- each rejected input once per row, however many quarters of the period it covers
+    select distinct
+        scope,
+        company_id,
+        program_type,
+        period_type,
+        period_start,
+        rejected_input_key,
+        rejected_input_type,
+        rejected_amount,
+        rejected_currency,
+        case
+            when rejected_input_type = 'employee_hour_cost' then rejected_amount
+        end as rejected_hourly_cost
+    from periods
+    where rejected_input_key is not null
+),
+
+rejected_amount_items as (
+    -- investments summed per currency; hour costs one item per hourly cost
+    select
+        scope,
+        company_id,
+        program_type,
+        period_type,
+        period_start,
+        rejected_input_type,
+        case
+            when rejected_input_type = 'employee_hour_cost'
+                then
+                    cast(rejected_hourly_cost as text) || ' ' || rejected_currency
+                    || ' per hour'
+            else
+                cast(cast(sum(rejected_amount) as numeric(38, 2)) as text)
+                || ' ' || rejected_currency
+        end as amount_item
+    from rejected_in_period
+    group by
+        scope,
+        company_id,
+        program_type,
+        period_type,
+        period_start,
+        rejected_input_type,
+        rejected_currency,
+        rejected_hourly_cost
+),
+
+rejected_amounts as (
+    select
+        scope,
+        company_id,
+        program_type,
+        period_type,
+        period_start,
+        {{ dbt.listagg(
+            'amount_item',
+            "'; '",
+            'order by rejected_input_type desc, '
+            ~ csr_analytics.binary_order('amount_item')
+        ) }} as rejected_inputs_amounts
+    from rejected_amount_items
+    group by
+        scope,
+        company_id,
+        program_type,
+        period_type,
+        period_start
+),
+
+summed_with_rejected as (
     select
         summed.*,
+        rejected_amounts.rejected_inputs_amounts
+    from summed
+    left join rejected_amounts
+        on
+            summed.scope = rejected_amounts.scope
+            and coalesce(summed.company_id, '') = coalesce(rejected_amounts.company_id, '')
+            and coalesce(summed.program_type, '')
+            = coalesce(rejected_amounts.program_type, '')
+            and summed.period_type = rejected_amounts.period_type
+            and summed.period_start = rejected_amounts.period_start
+),
+
+ratios as (
+    select
+        summed_with_rejected.*,
         {{ csr_analytics.safe_divide('present_value', 'investment_total') }} as sroi_ratio,
         {{ csr_analytics.safe_divide(
             'present_value - investment_total', 'investment_total'
@@ -188,7 +320,7 @@ ratios as (
             as sroi_ratio_high,
         {{ csr_analytics.safe_divide('investment_total', 'present_value') }}
             as breakeven_proxy_factor
-    from summed
+    from summed_with_rejected
 ),
 
 final as (
@@ -214,7 +346,10 @@ final as (
         cast(round(payback_months, 2) as numeric(38, 2)) as payback_months,
         cast(round(sroi_ratio_low, 4) as numeric(38, 4)) as sroi_ratio_low,
         cast(round(sroi_ratio_high, 4) as numeric(38, 4)) as sroi_ratio_high,
-        cast(round(breakeven_proxy_factor, 4) as numeric(38, 4)) as breakeven_proxy_factor
+        cast(round(breakeven_proxy_factor, 4) as numeric(38, 4)) as breakeven_proxy_factor,
+        cast(rejected_inputs_count as integer) as rejected_inputs_count,
+        cast(rejected_inputs_amounts as text) as rejected_inputs_amounts,
+        rejected_inputs_count = 0 as is_complete
     from ratios
 )
 

@@ -97,10 +97,10 @@ MUTATIONS: dict[str, tuple[Mutation, ...]] = {
         ("user_email", "bad_email", None), ("joined_at", "set", "Q1 2024"),
     ),
     "platform_program_investments": (
-        ("currency", "set", "EUR"), ("amount", "set", "-500"),
+        ("currency", "set", "CHF"), ("amount", "set", "-500"),
         ("period_end", "before", "period_start"), ("input_type", "set", "grant"),
     ),
-    "platform_employee_hour_costs": (("currency", "set", "GBP"), ("hourly_cost", "set", "n/a")),
+    "platform_employee_hour_costs": (("currency", "set", "CHF"), ("hourly_cost", "set", "n/a")),
     "platform_employment_outcomes": (
         ("employed_at", "set", "yesterday"), ("employed_at", "future", None),
         ("user_email", "bad_email", None),

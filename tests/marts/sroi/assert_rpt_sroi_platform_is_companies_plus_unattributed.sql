@@ -49,7 +49,7 @@ compared as (
     from platform
     full outer join parts
         on
-            platform.program_type = parts.program_type
+            coalesce(platform.program_type, '') = coalesce(parts.program_type, '')
             and platform.period_type = parts.period_type
             and platform.period_start = parts.period_start
 )

@@ -7,6 +7,9 @@
     row summed. Lists the report rows that do not trace. Each source row is expanded to
     the report rows it feeds (its company or the unattributed scope, and the platform;
     its program and 'all'; its quarter, year and 'all'), so every join is on equal keys.
+    A row with no outcome and no input must miss a rejected input (rejected_inputs_count);
+    an outcome of program 'any' (employment_gained) maps to its value-map row whatever
+    program it is credited to, or none.
 -#}
 
 {%- set report_key = ['scope', 'company_id', 'program_type', 'period_type', 'period_start'] -%}
@@ -58,7 +61,10 @@ outcomes_mapped as (
     left join value_map
         on
             sroi_outcomes.outcome_code = value_map.outcome_code
-            and sroi_outcomes.program_type = value_map.program_type
+            and (
+                sroi_outcomes.program_type = value_map.program_type
+                or value_map.program_type = 'any'
+            )
 ),
 
 {% for name, relation, measures in sources %}
@@ -123,20 +129,21 @@ compared as (
         coalesce(input_sums.investment_total, 0) as traced_investment_total,
         coalesce(outcome_sums.outcome_rows_count, 0) as outcome_rows_count,
         coalesce(outcome_sums.mapped_rows_count, 0) as mapped_rows_count,
-        coalesce(input_sums.input_rows_count, 0) as input_rows_count
+        coalesce(input_sums.input_rows_count, 0) as input_rows_count,
+        rpt_sroi.rejected_inputs_count
     from rpt_sroi
     left join outcome_sums
         on
             rpt_sroi.scope = outcome_sums.scope
             and coalesce(rpt_sroi.company_id, '') = coalesce(outcome_sums.company_id, '')
-            and rpt_sroi.program_type = outcome_sums.program_type
+            and coalesce(rpt_sroi.program_type, '') = coalesce(outcome_sums.program_type, '')
             and rpt_sroi.period_type = outcome_sums.period_type
             and rpt_sroi.period_start = outcome_sums.period_start
     left join input_sums
         on
             rpt_sroi.scope = input_sums.scope
             and coalesce(rpt_sroi.company_id, '') = coalesce(input_sums.company_id, '')
-            and rpt_sroi.program_type = input_sums.program_type
+            and coalesce(rpt_sroi.program_type, '') = coalesce(input_sums.program_type, '')
             and rpt_sroi.period_type = input_sums.period_type
             and rpt_sroi.period_start = input_sums.period_start
 ),
@@ -152,7 +159,7 @@ toleranced as (
 select *
 from toleranced
 where
-    outcome_rows_count + input_rows_count = 0
+    outcome_rows_count + input_rows_count + rejected_inputs_count = 0
     or mapped_rows_count <> outcome_rows_count
     or abs(gross_value - traced_gross_value) > outcome_tolerance
     or abs(present_value - traced_present_value) > outcome_tolerance

@@ -1,7 +1,9 @@
 {#-
     Every outcome event joins back to the rows that produced it (sroi.md §6): a Buddy
     milestone, a Buddy skill session, a Kintell session, the assessed language sessions of
-    a learner in the quarter, or a course record. Lists the events whose source is missing.
+    a learner in the quarter, a course record, or an employment outcome (whose events carry
+    the program they are credited to after its key). Lists the events whose source is
+    missing.
 -#}
 
 with
@@ -24,6 +26,10 @@ kintell_sessions as (
 
 course_records as (
     select * from {{ ref('int_course_records') }}
+),
+
+employment_outcomes as (
+    select * from {{ ref('int_employment_outcomes') }}
 ),
 
 source_keys as (
@@ -64,6 +70,14 @@ source_keys as (
         'course_record' as source_type,
         csr_user_id || ':' || provider || ':' || course_id as source_key
     from course_records
+
+    union all
+
+    select
+        'employment_outcome' as source_type,
+        csr_user_id || ':' || {{ csr_analytics.iso_timestamp_text('employed_at') }}
+            as source_key
+    from employment_outcomes
 )
 
 select outcome_events.*
@@ -71,5 +85,11 @@ from outcome_events
 left join source_keys
     on
         outcome_events.source_type = source_keys.source_type
-        and outcome_events.source_key = source_keys.source_key
+        and (
+            outcome_events.source_key = source_keys.source_key
+            or (
+                outcome_events.source_type = 'employment_outcome'
+                and outcome_events.source_key like source_keys.source_key || ':%'
+            )
+        )
 where source_keys.source_key is null

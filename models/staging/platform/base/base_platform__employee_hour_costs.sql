@@ -11,6 +11,10 @@ with raw_rows as (
     select * from {{ source('platform', 'platform_employee_hour_costs') }}
 ),
 
+fx_rates as (
+    select * from {{ ref('fx_rates') }}
+),
+
 observations as (
     select
         {{ csr_analytics.export_lineage('raw_rows', 'platform_employee_hour_costs') }},
@@ -33,12 +37,17 @@ typed as (
 ),
 
 checked as (
+    -- a currency other than the reporting currency needs a rate of fx_rates in force on
+    -- its valid_from (a row without valid_from has none)
     select
         typed.*,
         {{ csr_analytics.record_key(['company_id', 'valid_from']) }} as _record_key,
         {{ csr_analytics.staged_failures(columns, [
             csr_analytics.check_condition(
-                "currency <> '" ~ var('reporting_currency') ~ "'", 'unsupported_currency:currency'),
+                "currency <> '" ~ var('reporting_currency') ~ "' and not exists ("
+                ~ "select 1 from fx_rates where fx_rates.currency = typed.currency"
+                ~ " and fx_rates.valid_from <= typed.valid_from)",
+                'unsupported_currency:currency'),
             csr_analytics.check_condition('valid_to < valid_from', 'before_start:valid_to'),
         ]) }} as _failures,
         {{ csr_analytics.staged_warnings() }} as _warnings

@@ -15,6 +15,10 @@ with raw_rows as (
     select * from {{ source('platform', 'platform_program_investments') }}
 ),
 
+fx_rates as (
+    select * from {{ ref('fx_rates') }}
+),
+
 observations as (
     select
         {{ csr_analytics.export_lineage('raw_rows', 'platform_program_investments') }},
@@ -37,6 +41,8 @@ typed as (
 ),
 
 checked as (
+    -- a currency other than the reporting currency needs a rate of fx_rates in force on
+    -- its period_start
     select
         typed.*,
         {{ csr_analytics.record_key([
@@ -44,7 +50,11 @@ checked as (
         ]) }} as _record_key,
         {{ csr_analytics.staged_failures(columns, [
             csr_analytics.check_condition(
-                "currency <> '" ~ var('reporting_currency') ~ "'", 'unsupported_currency:currency'),
+                "currency <> '" ~ var('reporting_currency') ~ "' and period_start is not null"
+                ~ " and not exists ("
+                ~ "select 1 from fx_rates where fx_rates.currency = typed.currency"
+                ~ " and fx_rates.valid_from <= typed.period_start)",
+                'unsupported_currency:currency'),
             csr_analytics.check_condition('period_end < period_start', 'before_start:period_end'),
         ]) }} as _failures,
         {{ csr_analytics.staged_warnings() }} as _warnings
