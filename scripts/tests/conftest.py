@@ -165,6 +165,28 @@ class Engine:
         ]
 
 
+# Fixtures that build once per engine and are shared by many tests.
+SHARED_BUILDS = ("sample", "violations")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Keep the tests of each shared build in one process when pytest-xdist runs them.
+
+    ``make test`` runs ``pytest -n 2 --dist loadgroup``: the tests of one ``xdist_group``
+    run in the same process. A test on the shared sample (or violations) build of an
+    engine joins that engine's group, so each build is made once, and the DuckDB and
+    PostgreSQL groups run side by side; other tests go to whichever process is free. A
+    module whose one fixture builds both engines names its own group.
+    """
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        if callspec is None or item.get_closest_marker("xdist_group"):
+            continue
+        engines = {callspec.params[name] for name in SHARED_BUILDS if name in callspec.params}
+        if len(engines) == 1:
+            item.add_marker(pytest.mark.xdist_group(engines.pop()))
+
+
 ENGINE_PARAMS = [pytest.param("duckdb"), pytest.param("postgres", marks=pytest.mark.postgres)]
 
 

@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date
@@ -43,6 +44,12 @@ def _install_chromium() -> None:
         return
     if shutil.which("apt-get") is None or os.geteuid() != 0:
         _unavailable(f"{CHROMIUM} is missing and `apt-get install -y chromium` needs root")
+    print(  # before it happens, past pytest's capture (`make test` installs it itself first)
+        f"{CHROMIUM} is missing: installing Debian's chromium package SYSTEM-WIDE with apt-get "
+        "for the company report test (once; a few minutes)",
+        file=sys.__stderr__,
+        flush=True,
+    )
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     install = ["apt-get", "install", "-y", "--no-install-recommends", "chromium"]
     if subprocess.run(install, env=env, capture_output=True).returncode != 0:

@@ -23,6 +23,9 @@ import pytest
 
 from csr_analytics.dev.workspace import PROJECT_DIR, Workspace, workspace
 
+# Its fixture builds both engines, for tests that compare them: one process runs them all.
+pytestmark = pytest.mark.xdist_group("value_grammar")
+
 CASES_FILE = PROJECT_DIR / "tests" / "fixtures" / "value_grammar_cases.csv"
 GENERATED_PER_KIND = 150
 SEED = 20261207
