@@ -12,6 +12,22 @@ outcome_events as (
     select * from {{ ref('int_sroi_outcome_events') }}
 ),
 
+event_keys as (
+    -- an employment event's key is its outcome's key and ':' and the program credited
+    -- ('none': no program); the source's key is the part before that
+    select
+        outcome_events.*,
+        case
+            when source_type = 'employment_outcome'
+                then left(
+                    source_key,
+                    length(source_key) - length(':' || coalesce(program_type, 'none'))
+                )
+            else source_key
+        end as traced_key
+    from outcome_events
+),
+
 milestones as (
     select * from {{ ref('int_buddy_milestones_reconciled') }}
 ),
@@ -80,16 +96,10 @@ source_keys as (
     from employment_outcomes
 )
 
-select outcome_events.*
-from outcome_events
+select event_keys.*
+from event_keys
 left join source_keys
     on
-        outcome_events.source_type = source_keys.source_type
-        and (
-            outcome_events.source_key = source_keys.source_key
-            or (
-                outcome_events.source_type = 'employment_outcome'
-                and outcome_events.source_key like source_keys.source_key || ':%'
-            )
-        )
+        event_keys.source_type = source_keys.source_type
+        and event_keys.traced_key = source_keys.source_key
 where source_keys.source_key is null
