@@ -20,9 +20,9 @@ event_keys as (
         case
             when source_type = 'employment_outcome'
                 then left(
-                    source_key,
-                    length(source_key) - length(':' || coalesce(program_type, 'none'))
-                )
+                        source_key,
+                        length(source_key) - length(':' || coalesce(program_type, 'none'))
+                    )
             else source_key
         end as traced_key
     from outcome_events
