@@ -32,11 +32,8 @@ investments as (
         cast(program_investments.amount as numeric(18, 2)) as original_amount,
         program_investments.currency as original_currency,
         fx_rates.rate as fx_rate,
-        cast(
-            cast(program_investments.amount as numeric(38, 2))
-            * cast(fx_rates.rate as numeric(38, 6))
-            as numeric(38, 12)
-        ) as amount,
+        {{ csr_analytics.in_reporting_currency('program_investments.amount', 'fx_rates.rate') }}
+            as amount,
         {{ csr_analytics.date_diff_days(
             'program_investments.period_start', 'program_investments.period_end'
         ) }} + 1 as period_days,
@@ -48,14 +45,7 @@ investments as (
     inner join fx_rates
         on
             program_investments.currency = fx_rates.currency
-            and (
-                fx_rates.valid_from is null
-                or program_investments.period_start >= fx_rates.valid_from
-            )
-            and (
-                fx_rates.valid_to is null
-                or program_investments.period_start <= fx_rates.valid_to
-            )
+            and {{ csr_analytics.is_within_period('fx_rates', 'program_investments.period_start') }}
     where {{ csr_analytics.is_on_or_before_as_of('program_investments.period_start') }}
 ),
 

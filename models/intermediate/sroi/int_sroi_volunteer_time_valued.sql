@@ -53,37 +53,22 @@ matching_costs as (
     inner join employee_hour_costs
         on
             dated_activities.company_id = employee_hour_costs.company_id
-            and (
-                employee_hour_costs.valid_from is null
-                or dated_activities.activity_date >= employee_hour_costs.valid_from
-            )
-            and (
-                employee_hour_costs.valid_to is null
-                or dated_activities.activity_date <= employee_hour_costs.valid_to
-            )
+            and {{ csr_analytics.is_within_period(
+                'employee_hour_costs', 'dated_activities.activity_date'
+            ) }}
 ),
 
 converted_costs as (
     select
         matching_costs.activity_key,
         matching_costs.volunteer_user_id,
-        cast(
-            cast(matching_costs.hourly_cost as numeric(38, 2))
-            * cast(fx_rates.rate as numeric(38, 6))
-            as numeric(38, 12)
-        ) as hourly_cost
+        {{ csr_analytics.in_reporting_currency('matching_costs.hourly_cost', 'fx_rates.rate') }}
+            as hourly_cost
     from matching_costs
     inner join fx_rates
         on
             matching_costs.currency = fx_rates.currency
-            and (
-                fx_rates.valid_from is null
-                or matching_costs.activity_date >= fx_rates.valid_from
-            )
-            and (
-                fx_rates.valid_to is null
-                or matching_costs.activity_date <= fx_rates.valid_to
-            )
+            and {{ csr_analytics.is_within_period('fx_rates', 'matching_costs.activity_date') }}
     where matching_costs.cost_rank = 1
 ),
 
