@@ -97,15 +97,8 @@ class Coverage:
     def text(self) -> str:
         """``2025, January–June, as of 30 June 2025``."""
         first, last = MONTHS[self.start.month - 1], MONTHS[self.end.month - 1]
-        months = (
-            first
-            if (self.start.year, self.start.month)
-            == (
-                self.end.year,
-                self.end.month,
-            )
-            else f"{first}\N{EN DASH}{last}"
-        )
+        same_month = (self.start.year, self.start.month) == (self.end.year, self.end.month)
+        months = first if same_month else f"{first}\N{EN DASH}{last}"
         return f"{self.period.label}, {months}, as of {long_date(self.as_of)}"
 
 
